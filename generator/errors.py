@@ -1,0 +1,86 @@
+"""User-facing problems: where they are (file, line, JSON pointer) and what is wrong.
+
+Anything the user can fix (a broken spec, a bad argument, an output directory we must not
+touch) is raised as `GeneratorError` and printed as one paragraph without a traceback.
+Everything else is a bug in the generator and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_MESSAGE_CHARS = 400
+
+
+def escape_pointer_token(token: str | int) -> str:
+    """Escape one reference token of a JSON pointer (RFC 6901)."""
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def unescape_pointer_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def pointer(*tokens: str | int) -> str:
+    """Build a JSON pointer from raw tokens: pointer("paths", "/a/{id}") == "/paths/~1a~1{id}"."""
+    return "".join("/" + escape_pointer_token(token) for token in tokens)
+
+
+def split_pointer(json_pointer: str) -> list[str]:
+    if json_pointer in ("", "#"):
+        return []
+    return [unescape_pointer_token(part) for part in json_pointer.lstrip("#").split("/")[1:]]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem, located as precisely as the input allows."""
+
+    message: str
+    file: Path | None = None
+    pointer: str | None = None
+    line: int | None = None
+
+    def render(self) -> str:
+        where = []
+        if self.file is not None:
+            where.append(f"{self.file}:{self.line}" if self.line is not None else str(self.file))
+        if self.pointer is not None:
+            where.append(f"#{self.pointer}")
+        message = " ".join(self.message.split())
+        if len(message) > MAX_MESSAGE_CHARS:
+            message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+        return f"{' '.join(where)}: {message}" if where else message
+
+    def located(self, file: Path, line: int | None) -> Diagnostic:
+        return Diagnostic(self.message, file=file, pointer=self.pointer, line=line)
+
+
+class GeneratorError(Exception):
+    """A problem in the user's input; the CLI prints it and exits non-zero."""
+
+    def __init__(self, diagnostics: Diagnostic | Sequence[Diagnostic]) -> None:
+        self.diagnostics: tuple[Diagnostic, ...] = (
+            (diagnostics,) if isinstance(diagnostics, Diagnostic) else tuple(diagnostics)
+        )
+        super().__init__(self.render())
+
+    def render(self, limit: int = 20) -> str:
+        lines = [d.render() for d in self.diagnostics[:limit]]
+        hidden = len(self.diagnostics) - limit
+        if hidden > 0:
+            lines.append(f"... and {hidden} more")
+        return "\n".join(lines)
+
+
+def fail(message: str, *, file: Path | None = None, at: str | None = None) -> GeneratorError:
+    """Shorthand for the common single-diagnostic error: `raise fail(...)`."""
+    return GeneratorError(Diagnostic(message, file=file, pointer=at))
+
+
+def raise_if_any(diagnostics: Iterable[Diagnostic]) -> None:
+    collected = list(diagnostics)
+    if collected:
+        raise GeneratorError(collected)

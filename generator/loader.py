@@ -1,0 +1,323 @@
+"""Load one OpenAPI 3.0/3.1 document from YAML or JSON and validate it.
+
+Every problem comes back as a `GeneratorError` naming the file, the line when it can be
+found, the JSON pointer and what is wrong. The YAML reader is stricter than PyYAML's
+default in two ways that catch real mistakes in hand-written specs: a duplicated key is an
+error (PyYAML keeps the last one silently), and dates stay strings (PyYAML turns
+`2024-01-01` into a `datetime.date`, which is not JSON).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+from jsonschema.exceptions import ValidationError as SchemaValidationError
+from jsonschema.exceptions import best_match
+from jsonschema_path import SchemaPath
+from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from openapi_spec_validator.validation.keywords import KeywordValidator
+from openapi_spec_validator.validation.validators import SpecValidator
+
+from .errors import Diagnostic, GeneratorError, split_pointer
+from .refs import canonical_pointer, normalize_refs
+
+SUPPORTED_VERSIONS = re.compile(r"^3\.(0|1)\.\d+$")
+MAX_VALIDATION_ERRORS = 20
+
+# Keywords that never change generated code; a malformed value there is reported as a
+# warning instead of refusing the document (the official Petstore 3.1 example declares
+# `$vocabulary` as a string, for one).
+ANNOTATION_ONLY_KEYWORDS = frozenset({"$vocabulary", "$schema", "$comment", "xml", "externalDocs"})
+
+# libyaml's loader is about ten times faster (the Stripe spec is 4 MB); PyYAML ships it in
+# its wheels, and falls back to the pure-Python one where it was built without libyaml.
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]  # a class chosen at import time
+    """SafeLoader without timestamp coercion, refusing duplicate keys."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    loader.flatten_mapping(node)
+    mapping: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, int) and not isinstance(key, bool):
+            key = str(key)  # unquoted status codes (`200:`) are ints in YAML, strings in JSON
+        if not isinstance(key, str):
+            raise yaml.MarkedYAMLError(
+                "while reading a mapping", node.start_mark,
+                f"found a {type(key).__name__} key {key!r}; keys must be strings", key_node.start_mark,
+            )  # fmt: skip
+        if key in mapping:
+            raise yaml.MarkedYAMLError(
+                "while reading a mapping", node.start_mark,
+                f"found duplicate key {key!r}", key_node.start_mark,
+            )  # fmt: skip
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """A loaded, reference-normalized and validated OpenAPI document."""
+
+    path: Path
+    sha256: str
+    document: dict[str, Any]
+    openapi_version: str
+    warnings: tuple[Diagnostic, ...]
+
+    @property
+    def is_31(self) -> bool:
+        return self.openapi_version.startswith("3.1")
+
+    def locate(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """Give later stages' diagnostics this file and the line of their pointer."""
+        text = self.path.read_text(encoding="utf-8-sig")
+        return _locate_all(diagnostics, self.path, text)
+
+
+def load_spec(path: Path) -> Spec:
+    """Read, parse, normalize `$ref`s and validate the document at `path`."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise GeneratorError(Diagnostic(f"cannot read the spec: {exc.strerror or exc}", file=path)) from None
+    text = _decode(raw, path)
+    document = _parse(text, path)
+    version = _check_root(document, path)
+    is_31 = version.startswith("3.1")
+    errors, warnings = normalize_refs(document, document_uri=path.resolve().as_uri(), dialect_2020=is_31)
+    if errors:
+        raise GeneratorError(_locate_all(errors, path, text))
+    warnings.extend(_validate(document, is_31, path, text))
+    return Spec(
+        path=path,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        document=document,
+        openapi_version=version,
+        warnings=tuple(_locate_all(warnings, path, text)),
+    )
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GeneratorError(Diagnostic(f"not UTF-8: invalid byte at offset {exc.start}", file=path)) from None
+
+
+def _parse(text: str, path: Path) -> dict[str, Any]:
+    looks_json = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
+    try:
+        document = _parse_json(text) if looks_json else _parse_yaml(text)
+    except json.JSONDecodeError as exc:
+        raise GeneratorError(
+            Diagnostic(f"invalid JSON: {exc.msg} (column {exc.colno})", file=path, line=exc.lineno)
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        column = f" (column {mark.column + 1})" if mark is not None else ""
+        problem = f"{exc.problem}{column}" if exc.problem else str(exc)
+        context = exc.context_mark
+        if exc.context and context is not None and (mark is None or context.line != mark.line):
+            problem += f", {exc.context} that starts on line {context.line + 1}"
+        raise GeneratorError(Diagnostic(f"invalid YAML: {problem}", file=path, line=line)) from None
+    except yaml.YAMLError as exc:
+        raise GeneratorError(Diagnostic(f"invalid YAML: {exc}", file=path)) from None
+    except _DuplicateKey as exc:
+        raise GeneratorError(
+            Diagnostic(f"invalid JSON: duplicate key {exc.key!r}", file=path, pointer=exc.at)
+        ) from None
+    if not isinstance(document, dict):
+        kind = "empty" if document is None else f"a {type(document).__name__}"
+        raise GeneratorError(Diagnostic(f"the document is {kind}, not an OpenAPI object", file=path))
+    return document
+
+
+def _parse_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, at: str) -> None:
+        self.key, self.at = key, at
+
+
+def _parse_json(text: str) -> Any:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        for key, value in items:
+            if key in mapping:
+                raise _DuplicateKey(key, "")
+            mapping[key] = value
+        return mapping
+
+    return json.loads(text, object_pairs_hook=pairs)
+
+
+def _check_root(document: dict[str, Any], path: Path) -> str:
+    version = document.get("openapi")
+    if version is None:
+        hint = " (Swagger 2.0 is not supported: convert it to OpenAPI 3)" if "swagger" in document else ""
+        raise GeneratorError(Diagnostic(f"missing the 'openapi' version field{hint}", file=path, pointer=""))
+    if not isinstance(version, str) or not SUPPORTED_VERSIONS.match(version):
+        raise GeneratorError(
+            Diagnostic(
+                f"unsupported OpenAPI version {version!r}; expected 3.0.x or 3.1.x",
+                file=path,
+                pointer="/openapi",
+            )
+        )
+    return version
+
+
+def _located(cls: type[KeywordValidator]) -> type[KeywordValidator]:
+    """Wrap a keyword validator so each error it yields remembers where it was found.
+
+    openapi-spec-validator validates a schema or an operation as a unit and reports paths
+    relative to it. The innermost wrapper sees an error first and tags it with its node's
+    location; outer wrappers leave the tag alone.
+    """
+
+    def __call__(self: KeywordValidator, *args: Any, **kwargs: Any) -> Any:
+        node = next((arg for arg in args if isinstance(arg, SchemaPath)), None)
+        for error in cls.__call__(self, *args, **kwargs):
+            if node is not None and not hasattr(error, "located_at"):
+                error.located_at = tuple(str(part) for part in node.parts)
+            yield error
+
+    return type(cls.__name__, (cls,), {"__call__": __call__})
+
+
+def _validator_class(is_31: bool) -> type[SpecValidator]:
+    base: type[SpecValidator] = OpenAPIV31SpecValidator if is_31 else OpenAPIV30SpecValidator
+    wrapped = {keyword: _located(cls) for keyword, cls in base.keyword_validators.items()}
+    return type(f"Located{base.__name__}", (base,), {"keyword_validators": wrapped})
+
+
+_VALIDATORS = {True: _validator_class(True), False: _validator_class(False)}
+
+
+def _validate(document: dict[str, Any], is_31: bool, path: Path, text: str) -> list[Diagnostic]:
+    """Raise on errors; return the problems that are only worth a warning."""
+    validator_cls = _VALIDATORS[is_31]
+    found: list[Diagnostic] = []
+    warnings: list[Diagnostic] = []
+    try:
+        for error in validator_cls(document).iter_errors():
+            diagnostic = _diagnostic_from(error, document)
+            tokens = split_pointer(diagnostic.pointer or "")
+            if tokens and tokens[-1] in ANNOTATION_ONLY_KEYWORDS:
+                warnings.append(diagnostic)
+                continue
+            found.append(diagnostic)
+            if len(found) >= MAX_VALIDATION_ERRORS:
+                break
+    except Exception as exc:  # the validator raises its own types for unresolvable input
+        found.append(Diagnostic(f"invalid OpenAPI document: {exc}", pointer=""))
+    if found:
+        raise GeneratorError(_locate_all(_most_specific(found), path, text))
+    return warnings
+
+
+def _most_specific(found: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop a vague "not valid under any of the schemas" when a deeper error explains it."""
+    pointers = [d.pointer or "" for d in found]
+    return [
+        d
+        for d in found
+        if VAGUE not in d.message or not any(other.startswith((d.pointer or "") + "/") for other in pointers)
+    ]
+
+
+def _diagnostic_from(error: Exception, document: dict[str, Any]) -> Diagnostic:
+    base: tuple[str, ...] = getattr(error, "located_at", ())
+    if isinstance(error, SchemaValidationError):
+        cause = _deepest(error)
+        relative = cause.absolute_path if cause.absolute_path else error.absolute_path
+        tokens = [str(t) for t in (*base, *relative)]
+        return Diagnostic(_short(cause.message), pointer=canonical_pointer(document, tokens))
+    return Diagnostic(_short(str(error)), pointer=canonical_pointer(document, list(base)))
+
+
+def _deepest(error: SchemaValidationError) -> SchemaValidationError:
+    """Follow oneOf/anyOf context to the most specific cause, as jsonschema's best_match does."""
+    while error.context:
+        candidate = best_match(error.context)
+        if candidate is None:
+            break
+        error = candidate
+    return error
+
+
+VAGUE = " is not valid under any of the"
+
+
+def _short(message: str) -> str:
+    """Validation messages can embed whole sub-documents; keep the first line, bounded."""
+    first = message.strip().splitlines()[0] if message.strip() else message
+    instance, vague, rest = first.partition(VAGUE)
+    if vague and len(instance) > 60:
+        first = "the value" + vague + rest
+    return first if len(first) <= 300 else first[:297] + "..."
+
+
+def _locate_all(diagnostics: list[Diagnostic], path: Path, text: str) -> list[Diagnostic]:
+    finder = _LineFinder(text)
+    return [d.located(path, d.line if d.line is not None else finder.line_of(d.pointer)) for d in diagnostics]
+
+
+class _LineFinder:
+    """Maps JSON pointers to 1-based line numbers, composing the YAML node tree only once."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._root: yaml.Node | None = None
+        self._failed = False
+
+    def line_of(self, json_pointer: str | None) -> int | None:
+        if json_pointer is None or self._failed:
+            return None
+        if self._root is None:
+            try:
+                self._root = yaml.compose(self._text, Loader=_BaseLoader)
+            except yaml.YAMLError:
+                self._failed = True
+                return None
+        node: yaml.Node | None = self._root
+        for token in split_pointer(json_pointer):
+            child = _child(node, token) if node is not None else None
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + 1 if node is not None else None
+
+
+def _child(node: yaml.Node, token: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == token:
+                found: yaml.Node = value_node
+                return found
+    elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+        child: yaml.Node = node.value[int(token)]
+        return child
+    return None
