@@ -1,0 +1,438 @@
+"""Build the intermediate representation (`generator.ir.Api`) from a spec and its models.
+
+Decides everything the templates should not: method and argument names, which media type
+an operation uses, the Python annotation of every parameter, body and response, which
+credentials the client takes. Problems the user must fix (two operations that would get
+the same name, a package version that is not PEP 440) are raised here with their pointers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from packaging.version import InvalidVersion, Version
+
+from . import ir
+from .errors import Diagnostic, GeneratorError, pointer
+from .loader import Spec
+from .models import GeneratedModels, ModelClass
+from .naming import constant_case, operation_name, package_names, snake_case, unique
+from .openapi import (
+    FORM_MEDIA_TYPE,
+    MULTIPART_MEDIA_TYPE,
+    RawOperation,
+    deref,
+    is_json,
+    iter_operations,
+    media_base,
+    operation_parameters,
+    request_body,
+    responses,
+    schema_of,
+)
+from .refs import resolve_pointer
+
+# Attributes of the generated client classes; an operation cannot take these names.
+CLIENT_ATTRIBUTES = frozenset(
+    {"close", "aclose", "with_options", "with_raw_response", "base_url", "timeout", "max_retries"}
+)
+# Names a generated method already uses for itself or for its per-call options.
+RESERVED_ARGUMENTS = frozenset(
+    {"self", "body", "options", "models", "timeout", "max_retries", "extra_headers", "extra_query"}
+)
+PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+MAX_ANNOTATION_DEPTH = 20
+_SERVER_VARIABLE = re.compile(r"\{([^{}]+)\}")
+
+
+def build_api(
+    spec: Spec, models: GeneratedModels, *, package: str, package_version: str | None = None
+) -> tuple[ir.Api, list[Diagnostic]]:
+    """The IR of `spec`, and warnings about what was left out."""
+    document = spec.document
+    notes: list[Diagnostic] = []
+    types = _Annotations(document, models)
+    schemes = _security_schemes(document, notes)
+    scheme_names = {scheme.name for scheme in schemes}
+    default_security = _security(document.get("security"), scheme_names)
+    operations = _operations(document, types, scheme_names, default_security, spec)
+    used_kinds = {
+        scheme.kind
+        for scheme in schemes
+        if any(scheme.name in alternative for op in operations for alternative in op.security)
+    }
+    distribution, client_class, env_prefix = package_names(package)
+    info = document.get("info") or {}
+    servers = _servers(document)
+    api = ir.Api(
+        title=str(info.get("title") or package),
+        description=str(info.get("description") or ""),
+        spec_version=str(info.get("version") or ""),
+        package=package,
+        distribution=distribution,
+        package_version=_package_version(str(info.get("version") or ""), package_version, notes, spec),
+        client_class=client_class,
+        env_prefix=env_prefix,
+        default_base_url=next((url for url in servers if "://" in url), None),
+        servers=tuple(servers),
+        operations=tuple(operations),
+        security_schemes=tuple(s for s in schemes if s.kind in used_kinds),
+        default_security=default_security,
+        credentials=_credentials(used_kinds, env_prefix),
+        model_modules=types.modules(),
+        model_names=models.public_names,
+    )
+    return api, spec.locate(notes)
+
+
+# -- operations -----------------------------------------------------------------------------
+
+
+def _operations(
+    document: dict[str, Any],
+    types: _Annotations,
+    scheme_names: set[str],
+    default_security: tuple[tuple[str, ...], ...],
+    spec: Spec,
+) -> list[ir.Operation]:
+    operations: list[ir.Operation] = []
+    first_user: dict[str, str] = {}
+    clashes: list[Diagnostic] = []
+    for raw in iter_operations(document):
+        name = operation_name(raw.operation.get("operationId"), raw.method, raw.path)
+        if name in CLIENT_ATTRIBUTES:
+            name += "_"
+        if name in first_user:
+            clashes.append(
+                Diagnostic(
+                    f"this operation would be called `{name}`, like the one at #{first_user[name]}; "
+                    "give one of them a different operationId",
+                    file=spec.path,
+                    pointer=raw.at,
+                )
+            )
+            continue
+        first_user[name] = raw.at
+        security = (
+            _security(raw.operation["security"], scheme_names) if "security" in raw.operation else default_security
+        )
+        operations.append(
+            ir.Operation(
+                python_name=name,
+                constant_name="_" + constant_case(name),
+                operation_id=raw.operation.get("operationId"),
+                method=raw.method.upper(),
+                path=raw.path,
+                summary=str(raw.operation.get("summary") or ""),
+                description=str(raw.operation.get("description") or ""),
+                tags=tuple(str(tag) for tag in raw.operation.get("tags") or ()),
+                deprecated=bool(raw.operation.get("deprecated")),
+                parameters=_parameters(document, raw, types),
+                body=_body(document, raw, types),
+                responses=_responses(document, raw, types),
+                security=security,
+                source=raw.at,
+            )
+        )
+    if clashes:
+        raise GeneratorError(clashes)
+    return operations
+
+
+def _parameters(document: dict[str, Any], raw: RawOperation, types: _Annotations) -> tuple[ir.Parameter, ...]:
+    located = operation_parameters(document, raw)
+    # Path parameters first, in the order they appear in the path: they are positional.
+    order = {name: index for index, name in enumerate(re.findall(r"\{([^{}]+)\}", raw.path))}
+    located.sort(key=lambda p: (p.value.get("in") != "path", order.get(p.value.get("name", ""), 0)))
+    taken: set[str] = set(RESERVED_ARGUMENTS)
+    parameters = []
+    for item in located:
+        value = item.value
+        location = value.get("in")
+        if location not in ("path", "query", "header", "cookie"):
+            continue
+        wire_name = str(value.get("name"))
+        python_name = snake_case(wire_name, fallback="param")
+        if python_name in taken:
+            python_name = unique(f"{python_name}_{location}", taken)
+        taken.add(python_name)
+        schema = value.get("schema", {})
+        style = value.get("style", "form")
+        parameters.append(
+            ir.Parameter(
+                wire_name=wire_name,
+                python_name=python_name,
+                location=location,
+                required=bool(value.get("required")) or location == "path",
+                annotation=types.of(schema, item.at + "/schema", for_parameter=True),
+                description=str(value.get("description") or ""),
+                deprecated=bool(value.get("deprecated")),
+                explode=bool(value.get("explode", style == "form")),
+            )
+        )
+    return tuple(parameters)
+
+
+def _body(document: dict[str, Any], raw: RawOperation, types: _Annotations) -> ir.RequestBody | None:
+    found = request_body(document, raw)
+    if found is None:
+        return None
+    container, media_type = found
+    if media_type is None:
+        return None
+    base = media_base(media_type)
+    encoding: ir.BodyEncoding
+    if is_json(media_type):
+        encoding = "json"
+    elif base == FORM_MEDIA_TYPE:
+        encoding = "form"
+    elif base == MULTIPART_MEDIA_TYPE:
+        encoding = "multipart"
+    elif base.startswith("text/"):
+        encoding = "text"
+    else:
+        encoding = "binary"
+    schema = schema_of(container, media_type)
+    if encoding == "text":
+        annotation = "str"
+    elif encoding == "binary":
+        annotation = "bytes"
+    elif schema is None:
+        annotation = "Any"
+    else:
+        annotation = types.of(schema[0], schema[1])
+    return ir.RequestBody(
+        media_type=media_type,
+        encoding=encoding,
+        annotation=annotation,
+        required=bool(container.value.get("required")),
+        description=str(container.value.get("description") or ""),
+    )
+
+
+def _responses(document: dict[str, Any], raw: RawOperation, types: _Annotations) -> tuple[ir.Response, ...]:
+    found = []
+    for status, response, media_type in responses(document, raw):
+        kind: ir.ResponseKind
+        annotation: str | None
+        if media_type is None:
+            kind, annotation = "empty", None
+        elif is_json(media_type):
+            schema = schema_of(response, media_type)
+            kind, annotation = "json", (types.of(schema[0], schema[1]) if schema else "Any")
+        elif media_base(media_type).startswith("text/") or media_base(media_type).endswith(("/xml", "+xml")):
+            kind, annotation = "text", "str"
+        else:
+            kind, annotation = "binary", "bytes"
+        found.append(
+            ir.Response(
+                status=status.upper(),
+                description=str(response.value.get("description") or ""),
+                kind=kind,
+                media_type=media_type,
+                annotation=annotation,
+            )
+        )
+    return tuple(found)
+
+
+# -- security -------------------------------------------------------------------------------
+
+
+def _security_schemes(document: dict[str, Any], notes: list[Diagnostic]) -> list[ir.SecurityScheme]:
+    schemes = []
+    declared = (document.get("components") or {}).get("securitySchemes") or {}
+    for name, value in declared.items():
+        at = pointer("components", "securitySchemes", name)
+        scheme = deref(document, value, at).value
+        kind = scheme.get("type")
+        description = str(scheme.get("description") or "")
+        http_scheme = str(scheme.get("scheme", "")).lower()
+        if (kind == "http" and http_scheme == "bearer") or kind in ("oauth2", "openIdConnect"):
+            schemes.append(ir.SecurityScheme(name, "bearer", description))
+        elif kind == "http" and http_scheme == "basic":
+            schemes.append(ir.SecurityScheme(name, "basic", description))
+        elif kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
+            schemes.append(
+                ir.SecurityScheme(
+                    name, "api_key", description, api_key_name=str(scheme["name"]), api_key_location=scheme["in"]
+                )
+            )
+        else:
+            notes.append(
+                Diagnostic(
+                    f"security scheme {name!r} ({kind} {http_scheme}".rstrip() + ") is not supported; "
+                    "operations that require only it are generated without credentials",
+                    pointer=at,
+                )
+            )
+    return schemes
+
+
+def _security(requirements: Any, supported: set[str]) -> tuple[tuple[str, ...], ...]:
+    """Alternatives of scheme names; `()` is the anonymous alternative (`{}` in the spec)."""
+    alternatives: list[tuple[str, ...]] = []
+    for requirement in requirements or []:
+        names = tuple(sorted(requirement or {}))
+        if all(name in supported for name in names) and names not in alternatives:
+            alternatives.append(names)
+    return tuple(alternatives)
+
+
+def _credentials(kinds: set[ir.SchemeKind], env_prefix: str) -> tuple[ir.Credential, ...]:
+    credentials = []
+    if "bearer" in kinds:
+        credentials.append(ir.Credential("token", f"{env_prefix}_TOKEN", "Bearer token"))
+    if "api_key" in kinds:
+        credentials.append(ir.Credential("api_key", f"{env_prefix}_API_KEY", "API key"))
+    if "basic" in kinds:
+        credentials.append(ir.Credential("username", f"{env_prefix}_USERNAME", "User name for HTTP basic auth"))
+        credentials.append(ir.Credential("password", f"{env_prefix}_PASSWORD", "Password for HTTP basic auth"))
+    return tuple(credentials)
+
+
+# -- package metadata -----------------------------------------------------------------------
+
+
+def _servers(document: dict[str, Any]) -> list[str]:
+    """Server URLs with their variables set to the declared defaults."""
+    urls = []
+    for server in document.get("servers") or []:
+        url = _with_defaults(str(server.get("url", "")), server.get("variables") or {})
+        urls.append(url.rstrip("/") if url != "/" else url)
+    return urls
+
+
+def _with_defaults(url: str, variables: dict[str, Any]) -> str:
+    return _SERVER_VARIABLE.sub(lambda m: str((variables.get(m.group(1)) or {}).get("default", m.group(0))), url)
+
+
+def _package_version(info_version: str, override: str | None, notes: list[Diagnostic], spec: Spec) -> str:
+    if override is not None:
+        try:
+            return str(Version(override))
+        except InvalidVersion:
+            raise GeneratorError(Diagnostic(f"--package-version {override!r} is not a PEP 440 version")) from None
+    try:
+        return str(Version(info_version))
+    except InvalidVersion:
+        derived = _nearest_pep440(info_version)
+        notes.append(
+            Diagnostic(
+                f"info.version {info_version!r} is not a PEP 440 version; the package is versioned {derived} "
+                "(pass --package-version to choose)",
+                pointer="/info/version",
+            )
+        )
+        return derived
+
+
+def _nearest_pep440(text: str) -> str:
+    """'1.0.27-SNAPSHOT' -> '1.0.27.dev0', '2020-08-27' -> '2020.8.27', else '0.0.0'."""
+    dated = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text)
+    if dated:
+        return ".".join(str(int(part)) for part in dated.groups())
+    release = re.match(r"\s*v?(\d+(?:\.\d+)*)", text)
+    if release is None:
+        return "0.0.0"
+    return release.group(1) + (".dev0" if "snapshot" in text.lower() else "")
+
+
+# -- annotations ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Annotations:
+    """Python annotations for schemas, naming generated classes through their module."""
+
+    document: dict[str, Any]
+    models: GeneratedModels
+    _modules: dict[str, str] = field(default_factory=dict)  # models module -> alias
+
+    def modules(self) -> tuple[ir.ModelModule, ...]:
+        return tuple(ir.ModelModule(module, alias) for module, alias in sorted(self._modules.items()))
+
+    def qualified(self, model: ModelClass) -> str:
+        if model.module not in self._modules:
+            self._modules[model.module] = (
+                "models" if not model.module else "models_" + snake_case(model.module.replace(".", " "))
+            )
+        return f"{self._modules[model.module]}.{model.name}"
+
+    def of(self, schema: Any, at: str, *, for_parameter: bool = False, depth: int = 0) -> str:
+        if depth > MAX_ANNOTATION_DEPTH or not isinstance(schema, dict):
+            return "Any"
+        model = self.models.class_for(at)
+        if model is not None and not (for_parameter and _is_plain_scalar(self.document, schema)):
+            return self.qualified(model)
+        if isinstance(schema.get("$ref"), str):
+            target = schema["$ref"].lstrip("#")
+            return self.of(resolve_pointer(self.document, target), target, for_parameter=for_parameter, depth=depth + 1)
+        declared = schema.get("type")
+        type_names = [t for t in (declared if isinstance(declared, list) else [declared]) if isinstance(t, str)]
+        nullable = schema.get("nullable") is True or "null" in type_names
+        type_names = [t for t in type_names if t != "null"]
+        base = self._base(schema, at, type_names, for_parameter, depth)
+        if nullable and base not in ("Any", "None") and not base.endswith("| None"):
+            return f"{base} | None"
+        return base
+
+    def _base(self, schema: dict[str, Any], at: str, type_names: list[str], for_parameter: bool, depth: int) -> str:
+        literal = _literal(schema)
+        if literal is not None:
+            return literal
+        if len(type_names) > 1:
+            members = [self._base(schema, at, [name], for_parameter, depth) for name in type_names]
+            return " | ".join(dict.fromkeys(members))
+        kind = type_names[0] if type_names else None
+        if kind == "string" and schema.get("format") == "binary":
+            return "bytes"
+        if kind in PRIMITIVES:
+            return PRIMITIVES[kind]
+        if kind == "array" or (kind is None and "items" in schema):
+            items = schema.get("items")
+            return f"list[{self.of(items, at + '/items', for_parameter=for_parameter, depth=depth + 1)}]"
+        for keyword in ("anyOf", "oneOf"):
+            if isinstance(schema.get(keyword), list) and schema[keyword]:
+                members = [
+                    self.of(sub, f"{at}/{keyword}/{index}", for_parameter=for_parameter, depth=depth + 1)
+                    for index, sub in enumerate(schema[keyword])
+                ]
+                return "Any" if "Any" in members else " | ".join(dict.fromkeys(members))
+        if kind == "object" or "additionalProperties" in schema or "properties" in schema:
+            extra = schema.get("additionalProperties")
+            if isinstance(extra, dict) and extra:
+                value = self.of(extra, at + "/additionalProperties", depth=depth + 1)
+                return f"dict[str, {value}]"
+            return "dict[str, Any]"
+        if kind == "null":
+            return "None"
+        return "Any"
+
+
+def _literal(schema: dict[str, Any]) -> str | None:
+    """`Literal[...]` for an inline enum or const of strings, ints, bools (None widens it)."""
+    if "const" in schema:
+        values = [schema["const"]]
+    elif isinstance(schema.get("enum"), list) and schema["enum"]:
+        values = list(schema["enum"])
+    else:
+        return None
+    if not all(v is None or isinstance(v, str | int) for v in values):  # bool is an int
+        return None
+    literals = [repr(v) for v in values if v is not None]
+    if not literals:
+        return "None"
+    text = f"Literal[{', '.join(dict.fromkeys(literals))}]"
+    return f"{text} | None" if None in values else text
+
+
+def _is_plain_scalar(document: dict[str, Any], schema: dict[str, Any]) -> bool:
+    """A string/number/boolean schema without enum: a parameter takes the plain value."""
+    resolved = deref(document, schema, "").value if "$ref" in schema else schema
+    declared = resolved.get("type")
+    type_names = declared if isinstance(declared, list) else [declared]
+    scalar = [t for t in type_names if t != "null"]
+    return len(scalar) == 1 and scalar[0] in PRIMITIVES and "enum" not in resolved and "const" not in resolved
