@@ -1,0 +1,63 @@
+"""Format generated Python with ruff, the same way wherever the output lands.
+
+`--isolated` makes ruff ignore every configuration file (a `ruff.toml`, `pyproject.toml`
+or black settings around the output directory cannot change the bytes), and all settings
+that matter are passed explicitly. The ruff version is pinned by the project and recorded
+in the manifest.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+LINE_LENGTH = "100"
+TARGET_VERSION = "py311"
+COMMON = ("--isolated", "--no-cache", "--line-length", LINE_LENGTH, "--target-version", TARGET_VERSION)
+
+
+class GeneratedCodeError(RuntimeError):
+    """The generator produced Python that does not compile: a bug in the generator."""
+
+
+def check_syntax(files: dict[str, str]) -> None:
+    for name, source in files.items():
+        if name.endswith(".py"):
+            try:
+                compile(source, name, "exec", dont_inherit=True)
+            except SyntaxError as exc:
+                raise GeneratedCodeError(
+                    f"generated {name} is not valid Python (line {exc.lineno}): {exc.msg}"
+                ) from exc
+
+
+def format_python(files: dict[str, str]) -> dict[str, str]:
+    """Sort imports and format every .py file; other files pass through unchanged."""
+    check_syntax(files)
+    python = {name: source for name, source in files.items() if name.endswith(".py")}
+    if not python:
+        return dict(files)
+    with tempfile.TemporaryDirectory(prefix="generator-format-") as scratch:
+        root = Path(scratch)
+        for name, source in python.items():
+            target = root / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(source, encoding="utf-8", newline="\n")
+        ruff = [sys.executable, "-m", "ruff"]
+        _run([*ruff, "check", *COMMON, "--select", "I", "--fix", "--exit-zero", "--quiet", "."], root)
+        _run([*ruff, "format", *COMMON, "--quiet", "."], root)
+        formatted = {name: (root / name).read_text(encoding="utf-8") for name in python}
+    return {name: formatted.get(name, source) for name, source in files.items()}
+
+
+def ruff_version() -> str:
+    result = subprocess.run([sys.executable, "-m", "ruff", "--version"], capture_output=True, text=True, check=True)
+    return result.stdout.strip().removeprefix("ruff ")
+
+
+def _run(command: list[str], cwd: Path) -> None:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise GeneratedCodeError(f"ruff {command[3]} failed: {result.stderr.strip() or result.stdout.strip()}")

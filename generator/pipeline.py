@@ -1,0 +1,72 @@
+"""The whole pipeline: spec -> load/validate -> models -> IR -> templates -> ruff -> package."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.metadata import version as installed_version
+from pathlib import Path
+
+from . import __version__
+from .build import build_api
+from .errors import Diagnostic, GeneratorError
+from .formatting import format_python, ruff_version
+from .ir import Api
+from .loader import load_spec
+from .models import generate_models
+from .naming import is_package_name
+from .output import MANIFEST, compare_output, manifest_text, write_output
+from .render import render_package
+
+RUNTIME = Path(__file__).parent / "runtime"
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """A package in memory: relative path -> bytes, plus what was noticed on the way."""
+
+    api: Api
+    files: dict[str, bytes]
+    warnings: tuple[Diagnostic, ...]
+
+
+def generate_package(
+    spec_path: Path,
+    *,
+    package: str,
+    package_version: str | None = None,
+    templates: Path | None = None,
+) -> Generated:
+    """Run every stage in memory; nothing is written."""
+    if not is_package_name(package):
+        raise GeneratorError(
+            Diagnostic(f"--package {package!r} is not a valid lower-case Python package name (e.g. kinbox_client)")
+        )
+    spec = load_spec(spec_path)
+    models = generate_models(spec.document, spec.path)
+    api, notes = build_api(spec, models, package=package, package_version=package_version)
+    sources: dict[str, str] = {f"{package}/{name}": text for name, text in models.files.items()}
+    sources.update(render_package(api, templates))
+    for module in sorted(RUNTIME.glob("*.py")):
+        sources[f"{package}/_runtime/{module.name}"] = module.read_text(encoding="utf-8")
+    formatted = format_python(sources)
+    files = {name: text.encode("utf-8") for name, text in formatted.items()}
+    files[f"{package}/py.typed"] = b""
+    metadata: dict[str, object] = {
+        "generator": __version__,
+        "datamodel-code-generator": installed_version("datamodel-code-generator"),
+        "ruff": ruff_version(),
+        "spec": spec_path.name,
+        "spec_sha256": spec.sha256,
+        "package": package,
+        "version": api.package_version,
+    }
+    files[MANIFEST] = manifest_text(metadata, files).encode("utf-8")
+    return Generated(api=api, files=files, warnings=(*spec.warnings, *models.warnings, *notes))
+
+
+def write_package(generated: Generated, out_dir: Path) -> None:
+    write_output(out_dir, generated.files)
+
+
+def check_package(generated: Generated, out_dir: Path) -> list[str]:
+    return compare_output(out_dir, generated.files)

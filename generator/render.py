@@ -1,0 +1,121 @@
+"""Render the package's templated files from the IR.
+
+Templates never see spec text except through these filters, so no title, description or
+example can end a string, close a docstring or become code:
+
+- `pystr`: a Python string literal (`repr`), for anything that becomes a value;
+- `docstring`: text for inside a triple-quoted docstring (backslashes, quotes and control
+  characters escaped);
+- `oneline`: whitespace collapsed, for Markdown headings and table cells;
+- `toml_str`: a TOML basic string.
+
+Spec text is data to Jinja2, never template source, so `{{ }}` in a description stays text.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import jinja2
+
+from . import GENERATED_HEADER
+from .ir import Api, Operation
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Template -> output path, with "{package}" replaced by the import package name.
+PACKAGE_TEMPLATES = {
+    "package/__init__.py.jinja": "{package}/__init__.py",
+    "package/_client.py.jinja": "{package}/_client.py",
+    "package/_version.py.jinja": "{package}/_version.py",
+    "pyproject.toml.jinja": "pyproject.toml",
+    "README.md.jinja": "README.md",
+}
+
+
+def pystr(value: object) -> str:
+    """A Python literal for a string (or None)."""
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"pystr expects a string, got {type(value).__name__}")
+    return repr(value)
+
+
+def docstring(text: str) -> str:
+    """`text` made safe inside `\"\"\"...\"\"\"`; reads the same once Python unescapes it."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    escaped = []
+    for char in text:
+        if char not in "\n\t" and unicodedata.category(char) in ("Cc", "Cs"):
+            escaped.append(f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+        else:
+            escaped.append(char)
+    text = "".join(escaped)
+    if text.endswith('"'):
+        text = text[:-1] + '\\"'
+    return text
+
+
+def oneline(text: str) -> str:
+    collapsed = " ".join(text.split())
+    return "".join(char for char in collapsed if unicodedata.category(char) not in ("Cc", "Cs"))
+
+
+def toml_str(text: str) -> str:
+    # A JSON string with every non-ASCII character escaped is a valid TOML basic string,
+    # except for DEL, which TOML wants escaped too.
+    return json.dumps(text, ensure_ascii=True).replace("\x7f", "\\u007f")
+
+
+def method_docstring(op: Operation, raw: bool = False) -> str:
+    """The escaped docstring body of an operation method, indented for a method body."""
+    summary = oneline(op.summary) or f"{op.method} {op.path}"
+    sections = [summary]
+    if op.deprecated:
+        sections.append("Deprecated: the spec marks this operation as deprecated.")
+    if op.description.strip() and op.description.strip() != op.summary.strip():
+        sections.append(op.description.strip())
+    documented = [(p.python_name, p.description) for p in op.path_parameters if p.description]
+    if op.body is not None and op.body.description:
+        documented.append(("body", op.body.description))
+    documented += [(p.python_name, p.description) for p in op.other_parameters if p.description]
+    if documented:
+        lines = ["Args:"]
+        for name, text in documented:
+            first, *rest = text.strip().splitlines() or [""]
+            lines.append(f"    {name}: {first}")
+            lines.extend(f"        {line}" if line.strip() else "" for line in rest)
+        sections.append("\n".join(lines))
+    if raw:
+        sections.append("Returns an `APIResponse`: status, headers, and `.parse()` for the body.")
+    sections.append(f"`{op.method} {op.path}`")
+    body = docstring("\n\n".join(sections))
+    return "\n".join(f"        {line}" if line.strip() else "" for line in body.split("\n")).lstrip()
+
+
+def environment(custom_templates: Path | None = None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(TEMPLATES)]
+    if custom_templates is not None:
+        loaders.insert(0, jinja2.FileSystemLoader(custom_templates))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # noqa: S701 - the output is Python, TOML and Markdown, not HTML; see the filters
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(pystr=pystr, docstring=docstring, oneline=oneline, toml_str=toml_str)
+    env.globals.update(header=GENERATED_HEADER, method_docstring=method_docstring)
+    return env
+
+
+def render_package(api: Api, custom_templates: Path | None = None) -> dict[str, str]:
+    """Relative path -> text for every templated file of the package."""
+    env = environment(custom_templates)
+    return {
+        output.format(package=api.package): env.get_template(template).render(api=api)
+        for template, output in PACKAGE_TEMPLATES.items()
+    }
