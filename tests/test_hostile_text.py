@@ -1,0 +1,154 @@
+"""Text from a spec cannot break out of a string or docstring, or run, in generated code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from generator.render import docstring
+from tests.conftest import run_generator
+
+# Closes every kind of string, tries Jinja2 and code injection, carries control characters.
+PAYLOAD = (
+    'end """ of docstring\n'
+    "open('INJECTED', 'w')  # ''' single \\ backslash \\\"\"\" \n"
+    "{{ 7 * 7 }} {% if true %}jinja{% endif %} {# comment #}\n"
+    "NUL\x00 BEL\x07 DEL\x7f CR\r\n"
+    'ends with a quote"'
+)
+
+
+def hostile_spec() -> dict[str, object]:
+    text = PAYLOAD
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": text, "version": "1.0.0", "description": text},
+        "servers": [{"url": "https://example.com/\"api'"}],
+        "paths": {
+            "/items/{item-id}/\"quoted'": {
+                "post": {
+                    "operationId": "createItem",
+                    "summary": text,
+                    "description": text,
+                    "tags": [text],
+                    "parameters": [
+                        {
+                            "name": "item-id",
+                            "in": "path",
+                            "required": True,
+                            "description": text,
+                            "schema": {"type": "string"},
+                        },
+                        {
+                            "name": "x-\"odd'\\name",
+                            "in": "header",
+                            "description": text,
+                            "schema": {"type": "string", "enum": [text, "plain"]},
+                        },
+                        {"name": "class", "in": "query", "schema": {"type": "string", "default": text}},
+                    ],
+                    "requestBody": {
+                        "description": text,
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Item"}}},
+                    },
+                    "responses": {
+                        "200": {
+                            "description": text,
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Item"}}},
+                        }
+                    },
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "Item": {
+                    "type": "object",
+                    "title": text,
+                    "description": text,
+                    "properties": {
+                        "label": {"type": "string", "description": text, "default": text, "examples": [text]},
+                        "kind": {"type": "string", "enum": [text, "", "class", "a b"]},
+                        "weird \"key' \\": {"type": "string", "description": text},
+                    },
+                }
+            }
+        },
+    }
+
+
+@pytest.fixture(scope="module")
+def hostile_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    spec = root / "hostile.json"
+    spec.write_text(json.dumps(hostile_spec()), encoding="utf-8")
+    out = root / "out"
+    result = run_generator("generate", spec, "--out", out, "--package", "hostile_client")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_docstring_filter_round_trips_the_exact_text() -> None:
+    for text in (PAYLOAD, '"', '""""', "\\", "a\\", "tab\there", "é ✓ 𝄞", "\ud800 lone surrogate"):
+        source = f'def f():\n    """{docstring(text)}"""\n'
+        namespace: dict[str, object] = {}
+        exec(compile(source, "<test>", "exec"), namespace)
+        expected = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+        assert namespace["f"].__doc__ == expected  # type: ignore[attr-defined]
+
+
+def test_importing_runs_no_injected_code_and_keeps_the_text(hostile_package: Path, tmp_path: Path) -> None:
+    probe = (
+        "import inspect, hostile_client\n"
+        "from hostile_client import HostileClient\n"
+        "from hostile_client._client import _CREATE_ITEM\n"
+        "import json\n"
+        "print(json.dumps({'module': hostile_client.__doc__, 'method': inspect.getdoc(HostileClient.create_item),\n"
+        "  'path': _CREATE_ITEM.path, 'model': hostile_client.models.Item.__doc__,\n"
+        "  'fields': list(hostile_client.models.Item.model_json_schema()['properties'])}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(hostile_package), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "INJECTED").exists()
+    seen = json.loads(result.stdout)
+    assert seen["path"] == "/items/{item-id}/\"quoted'"
+    assert "weird \"key' \\" in seen["fields"]
+    for key in ("method", "model"):
+        assert 'end """ of docstring' in seen[key]
+        assert "open('INJECTED', 'w')" in seen[key]
+        assert "{{ 7 * 7 }}" in seen[key]
+        assert "49" not in seen[key]
+
+
+def test_generated_files_compile_and_pyproject_is_valid_toml(hostile_package: Path) -> None:
+    for path in hostile_package.rglob("*.py"):
+        compile(path.read_text(encoding="utf-8"), str(path), "exec")
+    pyproject = tomllib.loads((hostile_package / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "{{ 7 * 7 }}" in pyproject["project"]["description"]
+    readme = (hostile_package / "README.md").read_text(encoding="utf-8")
+    assert "\x00" not in readme
+
+
+@pytest.mark.slow
+def test_hostile_package_passes_mypy_strict(hostile_package: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "hostile_client"],
+        cwd=hostile_package,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"MYPYPATH": str(hostile_package), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

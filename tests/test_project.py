@@ -1,0 +1,31 @@
+"""The project's promises about itself: CI runs the README's command, caches stay out of git."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import ROOT
+
+
+def readme_command(marker: str) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(rf"<!-- {marker} -->\n```\n(.+?)\n```", readme)
+    assert match, f"README.md has no {marker} block"
+    return match.group(1)
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    command = readme_command("test-command")
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert script.strip().splitlines()[-1] == command
+
+
+def test_readme_commands_use_the_nox_sessions() -> None:
+    assert readme_command("regenerate-command").endswith("python -m nox -s generate")
+    assert readme_command("test-command").endswith("python -m nox")
+
+
+def test_caches_and_virtualenvs_are_ignored() -> None:
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    for entry in (".hypothesis/", ".schemathesis/", ".nox/", ".venv/", "__pycache__/"):
+        assert entry in ignored
