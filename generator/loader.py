@@ -21,6 +21,8 @@ from jsonschema.exceptions import ValidationError as SchemaValidationError
 from jsonschema.exceptions import best_match
 from jsonschema_path import SchemaPath
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from openapi_spec_validator.schemas import schema_v30, schema_v31
+from openapi_spec_validator.schemas.backend.jsonschema import create_validator
 from openapi_spec_validator.validation.keywords import KeywordValidator
 from openapi_spec_validator.validation.validators import SpecValidator
 
@@ -208,9 +210,18 @@ def _located(cls: type[KeywordValidator]) -> type[KeywordValidator]:
 
 
 def _validator_class(is_31: bool) -> type[SpecValidator]:
+    """The spec validator with located errors, always on the pure-Python jsonschema backend.
+
+    openapi-spec-validator switches to jsonschema-rs whenever that happens to be installed
+    (schemathesis brings it), which changes error objects and messages; pinning the backend
+    keeps the generator's output the same in every environment.
+    """
     base: type[SpecValidator] = OpenAPIV31SpecValidator if is_31 else OpenAPIV30SpecValidator
     wrapped = {keyword: _located(cls) for keyword, cls in base.keyword_validators.items()}
-    return type(f"Located{base.__name__}", (base,), {"keyword_validators": wrapped})
+    document_schema = create_validator(dict(schema_v31 if is_31 else schema_v30))
+    return type(
+        f"Located{base.__name__}", (base,), {"keyword_validators": wrapped, "schema_validator": document_schema}
+    )
 
 
 _VALIDATORS = {True: _validator_class(True), False: _validator_class(False)}

@@ -65,7 +65,7 @@ BROKEN = {
     ),
     "invalid OpenAPI": (
         MINIMAL.replace('version: "1.0.0"', 'versio: "1.0.0"'),
-        ["spec.yaml:2 #/info:", '"version" is a required property'],
+        ["spec.yaml:2 #/info:", "'version' is a required property"],
     ),
     "wrong type in a schema": (
         MINIMAL.replace("name: {type: string}", "name: {type: string, maxLength: lots}"),
