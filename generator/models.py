@@ -27,7 +27,13 @@ from typing import Any
 from datamodel_code_generator import Error as DmcgError
 from datamodel_code_generator import generate
 from datamodel_code_generator._format_types import DatetimeClassType, PythonVersion
-from datamodel_code_generator.enums import DataModelType, InputFileType, OpenAPIScope, TargetPydanticVersion
+from datamodel_code_generator.enums import (
+    DataModelType,
+    InputFileType,
+    OpenAPIScope,
+    StrictTypes,
+    TargetPydanticVersion,
+)
 
 from . import GENERATED_HEADER
 from .errors import Diagnostic, GeneratorError, pointer
@@ -58,6 +64,10 @@ DMCG_OPTIONS: dict[str, Any] = {
     "formatters": [],  # scheduled to change; ruff formats the whole package afterwards
     "allow_remote_refs": False,  # scheduled to change; never fetch anything
     "field_constraints": True,
+    # A JSON Schema `type` is exact: "true" is not a boolean and 1 is not a string. Lax pydantic
+    # would coerce them and send a body the caller never wrote; strict scalars refuse them.
+    # Integers get the runtime's JsonInt instead (see `_prepare_schemas`): strict, but 3.0 is 3.
+    "strict_types": [StrictTypes.str, StrictTypes.float, StrictTypes.bool],
     "snake_case_field": True,
     "allow_population_by_field_name": True,
     "use_union_operator": True,
@@ -100,8 +110,8 @@ class GeneratedModels:
         return self.classes.get(self.lifted.get(schema_pointer, schema_pointer))
 
 
-def generate_models(document: dict[str, Any], spec_path: Path) -> GeneratedModels:
-    plan_document, lifted = plan_models(document)
+def generate_models(document: dict[str, Any], spec_path: Path, package: str) -> GeneratedModels:
+    plan_document, lifted = plan_models(document, package)
     if not plan_document.get("components", {}).get("schemas"):
         return GeneratedModels(
             files={"models.py": GENERATED_HEADER + '"""No schemas in this API."""\n'},
@@ -156,8 +166,9 @@ def _unique_warnings(caught: list[warnings.WarningMessage]) -> list[warnings.War
 # -- planning -----------------------------------------------------------------------------
 
 
-def plan_models(document: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """A copy of the document with lifted schemas and explicit `additionalProperties`."""
+def plan_models(document: dict[str, Any], package: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """A copy of the document with lifted schemas, explicit `additionalProperties` and the
+    runtime's integer type; `package` is the import name the models will live in."""
     plan: dict[str, Any] = json.loads(json.dumps(document))
     schemas: dict[str, Any] = plan.setdefault("components", {}).setdefault("schemas", {})
     taken = {pascal_case(name) for name in schemas}
@@ -197,7 +208,7 @@ def plan_models(document: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str
                 suffix = "Response" if status in ("200", "201") else f"Response{status}"
                 lift(found[0], found[1], _container_name(response.at, op_name + suffix))
                 response_roots.append(found[1])
-    _prepare_schemas(plan, lifted, request_roots, response_roots)
+    _prepare_schemas(plan, lifted, request_roots, response_roots, f"{package}._runtime.JsonInt")
     return plan, lifted
 
 
@@ -221,19 +232,29 @@ RESOURCE_KEYWORDS = ("$id", "$anchor", "$dynamicAnchor", "$schema", "$vocabulary
 
 
 def _prepare_schemas(
-    plan: dict[str, Any], lifted: dict[str, str], request_roots: list[str], response_roots: list[str]
+    plan: dict[str, Any], lifted: dict[str, str], request_roots: list[str], response_roots: list[str], json_int: str
 ) -> None:
-    """Drop resource keywords and make `additionalProperties` explicit from each schema's role."""
+    """Drop resource keywords, make `additionalProperties` explicit from each schema's role,
+    and type plain integers with the runtime's JsonInt."""
     request_nodes = _reachable_objects(plan, [lifted.get(r, r) for r in request_roots])
     response_nodes = _reachable_objects(plan, [lifted.get(r, r) for r in response_roots])
     components = [pointer("components", "schemas", name) for name in plan["components"]["schemas"]]
     for at, node in _reachable_objects(plan, components).items():
         for keyword in RESOURCE_KEYWORDS:
             node.pop(keyword, None)
+        if _is_plain_integer(node):
+            node["customTypePath"] = json_int
         if "additionalProperties" in node or not _is_object_schema(node):
             continue
         request_only = at in request_nodes and at not in response_nodes
         node["additionalProperties"] = not request_only
+
+
+def _is_plain_integer(node: dict[str, Any]) -> bool:
+    """`type: integer` (or [integer, null]) that is not an enum: a number, not a choice."""
+    declared = node.get("type")
+    types = [t for t in (declared if isinstance(declared, list) else [declared]) if t != "null"]
+    return types == ["integer"] and "enum" not in node and "const" not in node and "$ref" not in node
 
 
 def _is_object_schema(node: dict[str, Any]) -> bool:

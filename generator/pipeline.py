@@ -42,7 +42,7 @@ def generate_package(
             Diagnostic(f"--package {package!r} is not a valid lower-case Python package name (e.g. kinbox_client)")
         )
     spec = load_spec(spec_path)
-    models = generate_models(spec.document, spec.path)
+    models = generate_models(spec.document, spec.path, package)
     api, notes = build_api(spec, models, package=package, package_version=package_version)
     sources: dict[str, str] = {f"{package}/{name}": text for name, text in models.files.items()}
     sources.update(render_package(api, templates))

@@ -99,7 +99,7 @@ def test_docstring_filter_round_trips_the_exact_text() -> None:
         namespace: dict[str, object] = {}
         exec(compile(source, "<test>", "exec"), namespace)
         expected = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-        assert namespace["f"].__doc__ == expected  # type: ignore[attr-defined]
+        assert namespace["f"].__doc__ == expected
 
 
 def test_importing_runs_no_injected_code_and_keeps_the_text(hostile_package: Path, tmp_path: Path) -> None:

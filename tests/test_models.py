@@ -66,7 +66,7 @@ def test_pinned_options_cover_every_announced_default_change() -> None:
     spec = load_spec(SPEC)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        models = generate_models(spec.document, spec.path)
+        models = generate_models(spec.document, spec.path, "kinbox_client")
     assert models.warnings == ()
     for option in ("use_annotated", "formatters", "allow_remote_refs", "use_missing_sentinel"):
         assert option in DMCG_OPTIONS
@@ -75,7 +75,7 @@ def test_pinned_options_cover_every_announced_default_change() -> None:
 @pytest.fixture
 def roles_models(write_spec: Callable[[str], Path]) -> dict[str, str]:
     spec = load_spec(write_spec(ROLES))
-    models = generate_models(spec.document, spec.path)
+    models = generate_models(spec.document, spec.path, "kinbox_client")
     return {"source": models.files["models.py"], **{k: v.name for k, v in models.classes.items()}}
 
 

@@ -59,6 +59,7 @@ _UPDATE_CONTACT = Endpoint(
         "400": ResponseSpec("json", models.Error),
         "401": ResponseSpec("json", models.Error),
         "404": ResponseSpec("json", models.Error),
+        "413": ResponseSpec("json", models.Error),
         "422": ResponseSpec("json", models.Error),
         "429": ResponseSpec("json", models.Error),
         "5XX": ResponseSpec("json", models.Error),

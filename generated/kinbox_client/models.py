@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import MISSING, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import MISSING, AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictStr
+
+from kinbox_client._runtime import JsonInt
 
 
 class ContactUpdate(BaseModel):
@@ -22,7 +24,7 @@ class ContactUpdate(BaseModel):
         extra="forbid",
         validate_by_name=True,
     )
-    field_id: Annotated[str | MISSING, Field(alias="_id")] = MISSING
+    field_id: Annotated[StrictStr | MISSING, Field(alias="_id")] = MISSING
     """
     Internal document id, as listed by the Kinbox documentation. The contact to update is chosen by the path `id`.
     """
@@ -30,59 +32,59 @@ class ContactUpdate(BaseModel):
     """
     Values of the workspace's custom fields, by field key.
     """
-    name: Annotated[str | MISSING, Field(max_length=128)] = MISSING
+    name: Annotated[StrictStr | MISSING, Field(max_length=128)] = MISSING
     """
     Display name (at most 128 characters, as documented for contact creation).
     """
-    email: Annotated[str | None | MISSING, Field(max_length=100)] = MISSING
+    email: Annotated[StrictStr | None | MISSING, Field(max_length=100)] = MISSING
     """
     E-mail address (at most 100 characters, as documented for contact creation); `null` clears it.
     """
-    external_id: Annotated[str | None | MISSING, Field(alias="externalId")] = MISSING
+    external_id: Annotated[StrictStr | None | MISSING, Field(alias="externalId")] = MISSING
     """
     Id of the contact in an external system; `null` clears it.
     """
-    origin: str | MISSING = MISSING
+    origin: StrictStr | MISSING = MISSING
     """
     Where the contact came from.
     """
-    phone: str | None | MISSING = MISSING
+    phone: StrictStr | None | MISSING = MISSING
     """
     Phone number; `null` clears it.
     """
-    location: str | None | MISSING = MISSING
+    location: StrictStr | None | MISSING = MISSING
     """
     Free-text location; `null` clears it.
     """
-    avatar: str | None | MISSING = MISSING
+    avatar: StrictStr | None | MISSING = MISSING
     """
     URL of the contact's picture; `null` clears it.
     """
-    facebook_id: Annotated[str | None | MISSING, Field(alias="facebookId")] = MISSING
+    facebook_id: Annotated[StrictStr | None | MISSING, Field(alias="facebookId")] = MISSING
     """
     Facebook id; `null` clears it.
     """
-    instagram_id: Annotated[str | None | MISSING, Field(alias="instagramId")] = MISSING
+    instagram_id: Annotated[StrictStr | None | MISSING, Field(alias="instagramId")] = MISSING
     """
     Instagram id; `null` clears it.
     """
-    telegram_id: Annotated[str | None | MISSING, Field(alias="telegramId")] = MISSING
+    telegram_id: Annotated[StrictStr | None | MISSING, Field(alias="telegramId")] = MISSING
     """
     Telegram id; `null` clears it.
     """
-    notes: str | None | MISSING = MISSING
+    notes: StrictStr | None | MISSING = MISSING
     """
     Free-text notes; `null` clears them.
     """
-    is_imported: Annotated[bool | MISSING, Field(alias="isImported")] = MISSING
+    is_imported: Annotated[StrictBool | MISSING, Field(alias="isImported")] = MISSING
     """
     Whether the contact was imported.
     """
-    has_conversation: Annotated[bool | MISSING, Field(alias="hasConversation")] = MISSING
+    has_conversation: Annotated[StrictBool | MISSING, Field(alias="hasConversation")] = MISSING
     """
     Whether the contact has a conversation.
     """
-    new_contact: Annotated[bool | MISSING, Field(alias="newContact")] = MISSING
+    new_contact: Annotated[StrictBool | MISSING, Field(alias="newContact")] = MISSING
     """
     Whether the contact is marked as new.
     """
@@ -96,7 +98,7 @@ class ContactUpdate(BaseModel):
     """
     Customer-level custom field values.
     """
-    is_private: Annotated[bool | MISSING, Field(alias="isPrivate")] = MISSING
+    is_private: Annotated[StrictBool | MISSING, Field(alias="isPrivate")] = MISSING
     """
     Whether the contact is private.
     """
@@ -115,12 +117,13 @@ class Contact(BaseModel):
     model_config = ConfigDict(
         extra="allow",
         validate_by_name=True,
+        arbitrary_types_allowed=True,
     )
-    id: str
+    id: StrictStr
     """
     Contact id. The documentation types it as a string in responses; it is the path `id` in decimal.
     """
-    workspace_id: Annotated[int, Field(alias="workspaceId")]
+    workspace_id: Annotated[JsonInt, Field(alias="workspaceId")]
     """
     Id of the workspace that owns the contact (documented as `number`; ids are whole numbers).
     """
@@ -136,7 +139,7 @@ class Contact(BaseModel):
     """
     When the contact record was last written.
     """
-    field_id: Annotated[str | MISSING, Field(alias="_id")] = MISSING
+    field_id: Annotated[StrictStr | MISSING, Field(alias="_id")] = MISSING
     """
     Internal document id.
     """
@@ -144,59 +147,59 @@ class Contact(BaseModel):
     """
     Values of the workspace's custom fields, by field key.
     """
-    name: str | MISSING = MISSING
+    name: StrictStr | MISSING = MISSING
     """
     Display name.
     """
-    email: str | None | MISSING = MISSING
+    email: StrictStr | None | MISSING = MISSING
     """
     E-mail address.
     """
-    external_id: Annotated[str | None | MISSING, Field(alias="externalId")] = MISSING
+    external_id: Annotated[StrictStr | None | MISSING, Field(alias="externalId")] = MISSING
     """
     Id of the contact in an external system.
     """
-    origin: str | MISSING = MISSING
+    origin: StrictStr | MISSING = MISSING
     """
     Where the contact came from.
     """
-    phone: str | None | MISSING = MISSING
+    phone: StrictStr | None | MISSING = MISSING
     """
     Phone number.
     """
-    location: str | None | MISSING = MISSING
+    location: StrictStr | None | MISSING = MISSING
     """
     Free-text location.
     """
-    avatar: str | None | MISSING = MISSING
+    avatar: StrictStr | None | MISSING = MISSING
     """
     URL of the contact's picture.
     """
-    facebook_id: Annotated[str | None | MISSING, Field(alias="facebookId")] = MISSING
+    facebook_id: Annotated[StrictStr | None | MISSING, Field(alias="facebookId")] = MISSING
     """
     Facebook id.
     """
-    instagram_id: Annotated[str | None | MISSING, Field(alias="instagramId")] = MISSING
+    instagram_id: Annotated[StrictStr | None | MISSING, Field(alias="instagramId")] = MISSING
     """
     Instagram id.
     """
-    telegram_id: Annotated[str | None | MISSING, Field(alias="telegramId")] = MISSING
+    telegram_id: Annotated[StrictStr | None | MISSING, Field(alias="telegramId")] = MISSING
     """
     Telegram id.
     """
-    notes: str | None | MISSING = MISSING
+    notes: StrictStr | None | MISSING = MISSING
     """
     Free-text notes.
     """
-    is_imported: Annotated[bool | MISSING, Field(alias="isImported")] = MISSING
+    is_imported: Annotated[StrictBool | MISSING, Field(alias="isImported")] = MISSING
     """
     Whether the contact was imported.
     """
-    has_conversation: Annotated[bool | MISSING, Field(alias="hasConversation")] = MISSING
+    has_conversation: Annotated[StrictBool | MISSING, Field(alias="hasConversation")] = MISSING
     """
     Whether the contact has a conversation.
     """
-    new_contact: Annotated[bool | MISSING, Field(alias="newContact")] = MISSING
+    new_contact: Annotated[StrictBool | MISSING, Field(alias="newContact")] = MISSING
     """
     Whether the contact is marked as new.
     """
@@ -210,7 +213,7 @@ class Contact(BaseModel):
     """
     Customer-level custom field values.
     """
-    is_private: Annotated[bool | MISSING, Field(alias="isPrivate")] = MISSING
+    is_private: Annotated[StrictBool | MISSING, Field(alias="isPrivate")] = MISSING
     """
     Whether the contact is private.
     """
@@ -225,11 +228,11 @@ class ErrorDetail(BaseModel):
         extra="allow",
         validate_by_name=True,
     )
-    field: str | MISSING = MISSING
+    field: StrictStr | MISSING = MISSING
     """
-    JSON pointer to the offending value in the request body (e.g. `/name`); empty for the body as a whole.
+    Where the offending value is: a JSON pointer into the request body (e.g. `/name`, empty for the body as a whole), or `path.<name>` for a path parameter (e.g. `path.id`).
     """
-    message: str
+    message: StrictStr
     """
     What is wrong with it.
     """
@@ -248,11 +251,11 @@ class Error(BaseModel):
         extra="allow",
         validate_by_name=True,
     )
-    code: str | MISSING = MISSING
+    code: StrictStr | MISSING = MISSING
     """
     Machine-readable error code, such as `not_found` or `validation_failed`.
     """
-    message: str
+    message: StrictStr
     """
     What went wrong, in one readable line.
     """

@@ -33,6 +33,7 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._response import APIResponse
+from ._types import JsonInt
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -52,6 +53,7 @@ __all__ = [
     "ConflictError",
     "Endpoint",
     "InternalServerError",
+    "JsonInt",
     "MissingCredentialsError",
     "NotFoundError",
     "PermissionDeniedError",

@@ -160,13 +160,16 @@ def encode_body(spec: BodySpec, body: object) -> tuple[dict[str, Any], str | Non
 def _dump_validated_json(tp: Any, body: object) -> bytes:
     validate: Callable[[bytes], object]
     if isinstance(body, BaseModel) and (tp is None or tp is Any or isinstance(body, tp)):
-        payload = body.model_dump_json(by_alias=True, exclude_unset=True).encode("utf-8")
+        # Serializer warnings are silenced: the validation just below reports the real problem.
+        payload = body.model_dump_json(by_alias=True, exclude_unset=True, warnings=False).encode(
+            "utf-8"
+        )
         validate = type(body).model_validate_json
     elif tp is None or tp is Any:
         return json.dumps(body, separators=(",", ":"), default=str).encode("utf-8")
     else:
         type_adapter = adapter(tp)
-        payload = type_adapter.dump_json(body, by_alias=True, exclude_unset=True)
+        payload = type_adapter.dump_json(body, by_alias=True, exclude_unset=True, warnings=False)
         validate = type_adapter.validate_json
     try:
         validate(payload)
