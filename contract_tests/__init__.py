@@ -1,0 +1,1 @@
+"""Contract tests for the Kinbox API: a spec-driven mock server and schemathesis suites."""

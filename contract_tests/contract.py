@@ -1,0 +1,115 @@
+"""The spec as the mock server's oracle: JSON Schema validators compiled from the spec itself.
+
+Deliberately independent of the generator and of the generated pydantic models: the mock
+reads the YAML with PyYAML and validates with `jsonschema`, so a bug in the generator
+cannot hide behind the same bug on the server side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+SPEC_PATH = Path(__file__).resolve().parents[1] / "spec" / "kinbox.openapi.yaml"
+OPERATION_PATH = "/v3/contacts/{id}"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_BASE = "urn:kinbox-spec"
+MAX_PROBLEMS = 10
+MAX_MESSAGE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One reason a request breaks the contract: where (a JSON pointer) and why."""
+
+    field: str
+    message: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"field": self.field, "message": self.message}
+
+
+def _escape(token: object) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def _pointer(*tokens: object) -> str:
+    return "".join("/" + _escape(token) for token in tokens)
+
+
+class Contract:
+    """Validators for the Update Contact operation, built from the spec document."""
+
+    def __init__(self, spec_path: Path = SPEC_PATH) -> None:
+        self.document: dict[str, Any] = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+        self._registry: Registry[Any] = Registry().with_resource(
+            _BASE, Resource.from_contents(self.document, default_specification=DRAFT202012)
+        )
+        path_item = self.document["paths"][OPERATION_PATH]
+        self.allowed_methods = tuple(sorted(m.upper() for m in path_item if m in HTTP_METHODS))
+        operation_at = _pointer("paths", OPERATION_PATH, "patch")
+        operation = path_item["patch"]
+        parameter = self._resolve(operation["parameters"][0])
+        self.id_validator = self._validator(
+            {"$ref": f"{_BASE}#{self._location(operation['parameters'][0], operation_at + '/parameters/0')}/schema"}
+        )
+        self.parameter_name: str = parameter["name"]
+        body_at = operation_at + "/requestBody/content/application~1json/schema"
+        self.body_validator = self._validator({"$ref": f"{_BASE}#{body_at}"})
+        self.body_schema = self._resolve(operation["requestBody"]["content"]["application/json"]["schema"])
+        self.response_validators = {
+            status: self._validator(
+                {
+                    "$ref": f"{_BASE}#{self._location(response, operation_at + _pointer('responses', status))}/content/application~1json/schema"
+                }
+            )
+            for status, response in operation["responses"].items()
+        }
+
+    @property
+    def writable_fields(self) -> tuple[str, ...]:
+        """Properties a PATCH may change."""
+        return tuple(self.body_schema.get("properties", {}))
+
+    def nullable(self, field: str) -> bool:
+        declared = self.body_schema.get("properties", {}).get(field, {}).get("type")
+        return isinstance(declared, list) and "null" in declared
+
+    def problems(self, validator: Draft202012Validator, instance: Any, prefix: str = "") -> list[Problem]:
+        found = []
+        for error in sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
+            message = " ".join(error.message.split())
+            if len(message) > MAX_MESSAGE:
+                message = message[: MAX_MESSAGE - 1] + "…"
+            found.append(Problem(prefix + _pointer(*error.absolute_path), message))
+            if len(found) == MAX_PROBLEMS:
+                break
+        return found
+
+    def response_problems(self, status: int, body: Any) -> list[Problem]:
+        """Self-check of the mock's own answers against the documented response schemas."""
+        validator = self.response_validators.get(str(status)) or self.response_validators.get(f"{status // 100}XX")
+        if validator is None:
+            return [Problem("", f"status {status} is not documented")]
+        return self.problems(validator, body)
+
+    def _validator(self, schema: dict[str, Any]) -> Draft202012Validator:
+        return Draft202012Validator(schema, registry=self._registry, format_checker=FormatChecker())
+
+    def _resolve(self, value: Any) -> dict[str, Any]:
+        while isinstance(value, dict) and "$ref" in value:
+            value = self._registry.resolver(_BASE).lookup(_BASE + value["$ref"]).contents
+        return value if isinstance(value, dict) else {}
+
+    def _location(self, value: Any, at: str) -> str:
+        """Where a possibly `$ref`'d object lives, as a pointer."""
+        while isinstance(value, dict) and "$ref" in value:
+            at = value["$ref"].lstrip("#")
+            value = self._registry.resolver(_BASE).lookup(_BASE + value["$ref"]).contents
+        return at

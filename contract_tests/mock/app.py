@@ -1,0 +1,184 @@
+"""The mock Kinbox server: a plain ASGI application, served by uvicorn.
+
+Checks happen in a fixed order, each answering as the spec documents: an unknown path 404,
+another method 405 with `Allow`, no valid bearer token 401, a path id that breaks its schema
+422, an oversized body 413, a body that is not a JSON object (or not sent as JSON) 400, a
+body that breaks the schema 422 naming each field and why, an unknown contact 404, else
+200 with the contact after the update. An unexpected exception still answers a documented
+5XX body; the contract tests make sure that never happens.
+"""
+
+from __future__ import annotations
+
+import hmac
+import itertools
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from ..contract import Contract, Problem
+from .store import ContactStore, load_seed
+from .types import Receive, Scope, Send
+
+logger = logging.getLogger("kinbox_mock")
+
+DEFAULT_MAX_BODY_BYTES = 64 * 1024
+_CANONICAL_INTEGER = re.compile(r"(0|-?[1-9][0-9]*)")
+_PATH_PREFIX = ("", "v3", "contacts")
+
+
+@dataclass(slots=True)
+class Answer:
+    status: int
+    body: bytes
+    headers: list[tuple[bytes, bytes]] = field(default_factory=list)
+    # False for answers to requests that match no operation of the spec (unknown path, other
+    # method): the spec cannot document those, so they are not self-checked against it.
+    documented: bool = True
+
+    async def send(self, send: Send, request_id: bytes) -> None:
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(self.body)).encode()),
+            (b"x-request-id", request_id),
+            *self.headers,
+        ]
+        await send({"type": "http.response.start", "status": self.status, "headers": headers})
+        await send({"type": "http.response.body", "body": self.body})
+
+
+def error(status: int, code: str, message: str, problems: list[Problem] | None = None, **headers: str) -> Answer:
+    body: dict[str, Any] = {"code": code, "message": message}
+    if problems:
+        body["errors"] = [problem.as_json() for problem in problems]
+    return Answer(
+        status,
+        json.dumps(body, ensure_ascii=False).encode("utf-8"),
+        [(name.replace("_", "-").lower().encode(), value.encode()) for name, value in headers.items()],
+    )
+
+
+class MockKinbox:
+    """ASGI app for PATCH /v3/contacts/{id} with the contract's semantics and state."""
+
+    def __init__(
+        self,
+        *,
+        token: str,
+        store: ContactStore | None = None,
+        contract: Contract | None = None,
+        max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        check_responses: bool = True,
+    ) -> None:
+        self.token = token
+        self.store = store if store is not None else ContactStore(load_seed())
+        self.contract = contract if contract is not None else Contract()
+        self.max_body_bytes = max_body_bytes
+        self.check_responses = check_responses
+        self._expected_auth = f"Bearer {token}".encode()
+        self._allow = ", ".join(self.contract.allowed_methods)
+        self._request_ids = itertools.count(1)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await _lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        request_id = f"mock-{next(self._request_ids)}".encode()
+        try:
+            answer = await self._answer(scope, receive)
+            if self.check_responses and answer.documented:
+                self._check(answer)
+        except Exception:
+            logger.exception("the mock server failed on %s %s", scope.get("method"), scope.get("path"))
+            answer = error(500, "internal_error", "The mock server failed; this is a bug in the mock.")
+        await answer.send(send, request_id)
+
+    async def _answer(self, scope: Scope, receive: Receive) -> Answer:
+        segments = scope.get("raw_path", scope["path"].encode()).split(b"?")[0].split(b"/")
+        if len(segments) != 4 or tuple(s.decode("latin-1") for s in segments[:3]) != _PATH_PREFIX:
+            return _undocumented(error(404, "not_found", "No such endpoint."))
+        if scope["method"] != "PATCH":
+            return _undocumented(error(405, "method_not_allowed", f"Use {self._allow}.", allow=self._allow))
+        headers = dict(scope["headers"])
+        if not hmac.compare_digest(headers.get(b"authorization", b""), self._expected_auth):
+            return error(401, "unauthorized", "A valid bearer token is required.", www_authenticate="Bearer")
+        raw_id = unquote(segments[3].decode("latin-1"), errors="replace")
+        contact_id, problems = self._parse_id(raw_id)
+        if problems:
+            return error(422, "validation_failed", "The request does not match the contract.", problems)
+        body, problem = await self._read_json(headers, receive)
+        if problem is not None:
+            return problem
+        problems = self.contract.problems(self.contract.body_validator, body)
+        if problems:
+            return error(422, "validation_failed", "The request does not match the contract.", problems)
+        updated = self.store.patch(contact_id, body)
+        if updated is None:
+            return error(404, "not_found", f"Contact {contact_id} was not found.")
+        return Answer(200, updated)
+
+    def _parse_id(self, raw: str) -> tuple[str, list[Problem]]:
+        where = f"path.{self.contract.parameter_name}"
+        if not _CANONICAL_INTEGER.fullmatch(raw):
+            return raw, [Problem(where, "must be an integer written in decimal digits")]
+        problems = self.contract.problems(self.contract.id_validator, int(raw))
+        return raw, [Problem(where, p.message) for p in problems]
+
+    async def _read_json(self, headers: dict[bytes, bytes], receive: Receive) -> tuple[Any, Answer | None]:
+        too_large = error(413, "payload_too_large", f"The body is larger than {self.max_body_bytes} bytes.")
+        declared = headers.get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.max_body_bytes:
+            return None, too_large
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body_bytes:
+                return None, too_large
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        media_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        if not (media_type == b"application/json" or media_type.endswith(b"+json")):
+            return None, error(400, "unsupported_media_type", "The body must be sent as application/json.")
+        try:
+            body = json.loads(b"".join(chunks), parse_constant=_reject_constant)
+        except (ValueError, RecursionError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "it cannot be parsed"
+            return None, error(400, "malformed_json", f"The request body is not valid JSON: {reason}.")
+        if not isinstance(body, dict):
+            return None, error(400, "malformed_json", "The request body must be a JSON object.")
+        return body, None
+
+    def _check(self, answer: Answer) -> None:
+        problems = self.contract.response_problems(answer.status, json.loads(answer.body))
+        if problems:
+            raise AssertionError(f"the mock's own {answer.status} answer breaks the spec: {problems}")
+
+
+def _undocumented(answer: Answer) -> Answer:
+    answer.documented = False
+    return answer
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+async def _lifespan(receive: Receive, send: Send) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return

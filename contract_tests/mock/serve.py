@@ -1,0 +1,105 @@
+"""Serving the mock with uvicorn on 127.0.0.1: in a thread (fast, for tests) or as a process.
+
+Both bind port 0 unless told otherwise and report the URL actually bound, so parallel runs
+never collide on a port.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import uvicorn
+
+from .types import ASGIApp
+
+HOST = "127.0.0.1"
+READY_PREFIX = "Kinbox mock server on "
+_ROOT = Path(__file__).resolve().parents[2]
+
+
+class _InjectedFaultFilter(logging.Filter):
+    """Keep uvicorn's log free of the tracebacks of connections we drop on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], ConnectionAbortedError))
+
+
+def bind(port: int = 0, host: str = HOST) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def uvicorn_config(app: ASGIApp, log_level: str = "warning") -> uvicorn.Config:
+    logging.getLogger("uvicorn.error").addFilter(_InjectedFaultFilter())
+    return uvicorn.Config(app, log_level=log_level, access_log=False, lifespan="on", timeout_keep_alive=30)
+
+
+@contextlib.contextmanager
+def serve_in_thread(app: ASGIApp) -> Iterator[str]:
+    """Run `app` under uvicorn in a background thread; yield its base URL."""
+    sock = bind()
+    server = uvicorn.Server(uvicorn_config(app))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the mock server did not start")
+        time.sleep(0.01)
+    try:
+        yield f"http://{HOST}:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@contextlib.contextmanager
+def serve_in_process(args: Sequence[str] = (), env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run `python -m contract_tests.mock` as a subprocess on a free port; yield its base URL."""
+    command = [sys.executable, "-m", "contract_tests.mock", "--port", "0", *args]
+    process = subprocess.Popen(
+        command,
+        cwd=_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(_ROOT), **(env or {})},
+    )
+    drain: threading.Thread | None = None
+    try:
+        assert process.stdout is not None
+        url = None
+        for line in process.stdout:
+            if line.startswith(READY_PREFIX):
+                url = line[len(READY_PREFIX) :].split()[0]
+                break
+        if url is None:
+            raise RuntimeError(f"the mock server did not start (exit {process.wait(timeout=10)})")
+        drain = threading.Thread(target=process.stdout.read, daemon=True)  # keep its pipe from filling
+        drain.start()
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if drain is not None:
+            drain.join(timeout=10)  # the pipe reaches EOF once the process is gone
+        if process.stdout is not None:
+            process.stdout.close()
