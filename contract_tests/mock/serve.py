@@ -36,6 +36,10 @@ class _InjectedFaultFilter(logging.Filter):
 def bind(port: int = 0, host: str = HOST) -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # An answer leaves as two small writes (headers, body); with Nagle's algorithm the second
+    # waits for the client's delayed ACK, 40 ms per keep-alive request. Accepted sockets
+    # inherit this option.
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind((host, port))
     sock.listen(2048)
     sock.set_inheritable(True)
