@@ -63,6 +63,13 @@ class Endpoint:
         """For an undocumented 2xx: read it like the first documented one."""
         return next((spec for status, spec in self.responses.items() if status.startswith("2")), None)
 
+    def error_fallback(self) -> ResponseSpec | None:
+        """For an undocumented error status: try the operation's first documented error model."""
+        return next(
+            (spec for status, spec in self.responses.items() if not status.startswith("2") and spec.kind == "json"),
+            None,
+        )
+
 
 # -- parameters -------------------------------------------------------------------------------
 

@@ -214,7 +214,8 @@ class BaseClient:
         )
 
     def _status_error(self, endpoint: Endpoint, response: httpx.Response) -> APIStatusError:
-        body = decode_error_body(endpoint.response_for(response.status_code), response.content)
+        spec = endpoint.response_for(response.status_code) or endpoint.error_fallback()
+        body = decode_error_body(spec, response.content)
         detail = _error_detail(body)
         message = f"{response.status_code} {response.reason_phrase} from {endpoint.method} {response.request.url.path}"
         if detail:
