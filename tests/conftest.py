@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -40,6 +40,16 @@ def write_spec(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def _close_callers() -> Iterator[None]:
+    """Close every client a test opened through tests.support.Caller (and its event loop)."""
+    yield
+    from tests.support import OPEN_CALLERS  # imported late: it imports the generated package
+
+    while OPEN_CALLERS:
+        OPEN_CALLERS.pop().close()
 
 
 def corpus_spec(name: str) -> Path:

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+
 from kinbox_client import AsyncKinboxClient, KinboxClient
 
 TOKEN = "tok-SECRET-7f3a9c"  # recognisable, so tests can prove it never leaks
+OPEN_CALLERS: list[Caller] = []  # closed after each test by tests/conftest.py
 
 
 def contact_json(contact_id: str = "1001", **fields: Any) -> dict[str, Any]:
@@ -48,16 +50,50 @@ class Recorder:
 
 
 class Caller:
-    """Runs the same client calls through KinboxClient or AsyncKinboxClient."""
+    """Runs the same client calls through KinboxClient or AsyncKinboxClient.
 
-    def __init__(self, mode: str, transport: Callable[[httpx.Request], httpx.Response], **options: Any) -> None:
+    `transport` is a MockTransport handler, or None to talk to a real server at `base_url`.
+    Sleeping is recorded instead of done (`slept`), so retry timing is tested without waiting.
+    """
+
+    def __init__(self, mode: str, transport: Callable[[httpx.Request], httpx.Response] | None, **options: Any) -> None:
         self.mode = mode
-        mock = httpx.MockTransport(transport)
+        self.slept: list[float] = []
+        if transport is not None:
+            options["transport"] = httpx.MockTransport(transport)
         options.setdefault("token", TOKEN)
         if mode == "sync":
-            self.client: KinboxClient | AsyncKinboxClient = KinboxClient(transport=mock, **options)
+            self.client: KinboxClient | AsyncKinboxClient = KinboxClient(**options)
+            self.client._sleep = self.slept.append
         else:
-            self.client = AsyncKinboxClient(transport=mock, **options)
+            self.client = AsyncKinboxClient(**options)
+
+            async def record(seconds: float) -> None:
+                self.slept.append(seconds)
+
+            self.client._sleep = record
+        # One event loop for all async calls: an httpx.AsyncClient's connections belong to it.
+        self._loop = asyncio.new_event_loop() if mode == "async" else None
+        self._closed = False
+        OPEN_CALLERS.append(self)
+
+    def __enter__(self) -> Caller:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.call("close")
+        if self._loop is not None:
+            self._loop.close()
+
+    def run(self, awaitable: Any) -> Any:
+        assert self._loop is not None
+        return self._loop.run_until_complete(awaitable)
 
     def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
         """`client.<method>(...)`, awaited when the client is async; `raw.` prefix for raw."""
@@ -65,9 +101,7 @@ class Caller:
         for part in method.split("."):
             target = getattr(target, part)
         result = target(*args, **kwargs)
-        if self.mode == "async":
-            return asyncio.run(result)
-        return result
+        return self.run(result) if self.mode == "async" else result
 
     def update(self, *args: Any, **kwargs: Any) -> Any:
         return self.call("update_contact", *args, **kwargs)
