@@ -23,6 +23,14 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+from schemathesis.core.parameters import ParameterLocation
+from schemathesis.generation.modes import GenerationMode
+
+from contract_tests.contract import SPEC_PATH, Contract
+from contract_tests.mock import create_app
+from contract_tests.mock.serve import serve_in_thread
+from contract_tests.properties import same_json
 from kinbox_client import (
     AsyncKinboxClient,
     AuthenticationError,
@@ -32,14 +40,6 @@ from kinbox_client import (
     UnprocessableEntityError,
 )
 from kinbox_client.models import Contact, ContactUpdate, Error
-from pydantic import BaseModel, ValidationError
-from schemathesis.core.parameters import ParameterLocation
-from schemathesis.generation.modes import GenerationMode
-
-from contract_tests.contract import SPEC_PATH, Contract
-from contract_tests.mock import create_app
-from contract_tests.mock.serve import serve_in_thread
-from contract_tests.properties import same_json
 
 TOKEN = "client-contract-token"
 CONTRACT = Contract()

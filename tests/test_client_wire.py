@@ -7,10 +7,10 @@ from typing import Any, cast
 
 import httpx
 import pytest
-from kinbox_client import APIStatusError, NotFoundError, RequestValidationError
-from kinbox_client.models import Contact, ContactUpdate
 from pydantic import ValidationError
 
+from kinbox_client import APIStatusError, NotFoundError, RequestValidationError
+from kinbox_client.models import Contact, ContactUpdate
 from tests.support import TOKEN, Caller, Recorder, contact_json
 
 

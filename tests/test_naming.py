@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from kinbox_client.models import Contact, ContactUpdate
 
 from generator.naming import is_package_name, operation_name, package_names, pascal_case, snake_case, unique
+from kinbox_client.models import Contact, ContactUpdate
 
 
 @pytest.mark.parametrize(
