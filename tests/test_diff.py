@@ -4,6 +4,7 @@ copies of it, `--fail-on` and version bumps, git revisions, and the report forma
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import subprocess
 from collections.abc import Callable
@@ -16,8 +17,18 @@ import yaml
 
 from generator.diff import DOC_KEYS, LOWER_BOUNDS, RULES, SCHEMA_CHANGES, UPPER_BOUNDS, diff_specs, version_bump
 from generator.errors import split_pointer
-from generator.loader import load_spec
-from tests.conftest import SPEC, run_generator
+from generator.loader import Spec, load_spec, parse_spec
+from tests.conftest import (
+    ADD_NICKNAME,
+    DROP_WORKSPACE_ID,
+    MAJOR,
+    MINOR_BUMP,
+    SHRINK_NAME,
+    SPEC,
+    add_update_property,
+    kinbox,
+    run_generator,
+)
 
 BASE = yaml.safe_load(
     """
@@ -100,7 +111,7 @@ def edited(document: dict[str, Any], edits: list[Edit]) -> dict[str, Any]:
     changed = copy.deepcopy(document)
     for at, value in edits:
         *parents, last = split_pointer(at)
-        node = changed
+        node: Any = changed
         for token in parents:
             node = node[int(token)] if isinstance(node, list) else node[token]
         if isinstance(node, list):
@@ -117,18 +128,19 @@ def edited(document: dict[str, Any], edits: list[Edit]) -> dict[str, Any]:
     return changed
 
 
+@functools.cache
+def load(text: str) -> Spec:
+    """Documents repeat across cases (BASE above all); validating each once keeps the table fast."""
+    return parse_spec(text.encode("utf-8"), Path("spec.json"))
+
+
 @pytest.fixture
-def findings(tmp_path: Path) -> Callable[..., list[tuple[str, str, str]]]:
+def findings() -> Callable[..., list[tuple[str, str, str]]]:
     """Diff BASE with `old` edits against BASE with `new` edits: [(level, rule, pointer)]."""
 
     def run(new: list[Edit], old: list[Edit] | None = None, base: dict[str, Any] = BASE) -> list[tuple[str, str, str]]:
-        paths = []
-        for name, edits in (("old.json", old or []), ("new.json", new)):
-            path = tmp_path / name
-            path.write_text(json.dumps(edited(base, edits)), encoding="utf-8")
-            paths.append(path)
-        result = diff_specs(load_spec(paths[0]), load_spec(paths[1]))
-        return [(f.level.label, f.rule, f.pointer) for f in result.findings]
+        before, after = (load(json.dumps(edited(base, edits))) for edits in (old or [], new))
+        return [(f.level.label, f.rule, f.pointer) for f in diff_specs(before, after).findings]
 
     return run
 
@@ -490,43 +502,6 @@ def test_a_schema_used_by_several_operations_is_reported_once(
 
 
 # -- the Kinbox spec ---------------------------------------------------------------------------------------
-
-
-def kinbox(tmp_path: Path, *replacements: tuple[str, str], name: str = "kinbox.openapi.yaml") -> Path:
-    """A copy of the Kinbox spec with each (old, new) text replaced exactly once."""
-    text = SPEC.read_text(encoding="utf-8")
-    for old, new in replacements:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    path = tmp_path / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-SHRINK_NAME = ("          maxLength: 128\n", "          maxLength: 64\n")
-DROP_WORKSPACE_ID = (
-    (
-        "        - workspaceId\n        - createdAt",
-        "        - createdAt",
-    ),
-    (
-        "        workspaceId:\n          type: integer\n          format: int64\n"
-        "          description: Id of the workspace that owns the contact (documented as `number`; ids are whole numbers).\n",
-        "",
-    ),
-)
-
-
-def add_update_property(name: str) -> tuple[str, str]:
-    """The replacement that adds an optional string property `name` to ContactUpdate."""
-    end = "          description: Whether the contact is private.\n    Contact:"
-    return end, end.replace("    Contact:", f"        {name}:\n          type: string\n    Contact:")
-
-
-ADD_NICKNAME = add_update_property("nickname")
-MAJOR = ("  version: 1.0.0\n", "  version: 2.0.0\n")
-MINOR_BUMP = ("  version: 1.0.0\n", "  version: 1.1.0\n")
 
 
 def test_kinbox_against_itself_finds_nothing(tmp_path: Path) -> None:
