@@ -101,8 +101,13 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
+    # The output as it stands carries the changelog forward (generator.changelog).
     generated = generate_package(
-        args.spec, package=args.package, package_version=args.package_version, templates=args.templates
+        args.spec,
+        package=args.package,
+        package_version=args.package_version,
+        templates=args.templates,
+        previous=args.out,
     )
     for warning in generated.warnings:
         if not args.quiet:

@@ -6,6 +6,7 @@ a link, close a code span or end a list item.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Sequence
@@ -37,6 +38,17 @@ def summary(diff: SpecDiff) -> str:
         return "no changes"
     counts = ", ".join(f"{diff.count(level)} {level.label}" for level, _ in GROUPS)
     return f"{counts}; info.version {diff.old_version} -> {diff.new_version} ({_bumps(diff)})"
+
+
+def changelog_entry(version: str, day: dt.date, diff: SpecDiff | None) -> str:
+    """A CHANGELOG.md entry: `## version (date)`, then the findings grouped by level."""
+    heading = f"## {_md(version)} ({day.isoformat()})\n\n"
+    if diff is None:
+        return heading + "First entry: no earlier generation to compare with.\n"
+    if not diff.findings:
+        return heading + f"The contract did not change; the version went {_md(diff.old_version)} -> {_md(version)}.\n"
+    intro = f"Compared with the spec of the previous generation: {_md(summary(diff))}.\n\n"
+    return heading + intro + _grouped(diff.findings, "###")
 
 
 def _grouped(findings: Sequence[Finding], heading: str) -> str:
