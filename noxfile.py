@@ -2,6 +2,7 @@
 
     python -m nox                 # the whole test suite (what CI runs)
     python -m nox -s generate     # regenerate generated/ from spec/
+    python -m nox -s spec_diff    # does the spec change break callers without a major bump?
     python -m nox -s lint typecheck tests
 
 Sessions install from `constraints.txt` (exact versions, refreshed with `nox -s lock`), so
@@ -11,11 +12,14 @@ it is available; otherwise plain virtualenvs.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import nox
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "typecheck", "tests"]
+nox.options.sessions = ["lint", "typecheck", "tests", "spec_diff"]
 nox.options.error_on_missing_interpreters = True
 
 SPEC = "spec/kinbox.openapi.yaml"
@@ -34,6 +38,27 @@ def generate(session: nox.Session) -> None:
     """Regenerate generated/ (the kinbox-client package) from spec/. Extra args go to the generator."""
     install_project(session)
     session.run("python", "-m", "generator", "generate", SPEC, "--out", OUT, "--package", PACKAGE, *session.posargs)
+
+
+@nox.session
+def spec_diff(session: nox.Session) -> None:
+    """Compare spec/ with its last commit (or the revision given, e.g. origin/main); fail on a
+    breaking change without a major bump of info.version. Extra args go to the diff."""
+    base = session.posargs[0] if session.posargs else "HEAD"
+    committed = f"{base}:{SPEC}"
+    if not _git_succeeds("cat-file", "-e", committed):
+        session.log(f"nothing to compare: {committed} cannot be read (no git, no such revision, or a shallow clone)")
+        return
+    if _git_succeeds("diff", "--quiet", base, "--", SPEC):
+        session.log(f"{SPEC} is as in {base}: no changes")  # in CI, a clean clone: HEAD is the working tree
+        return
+    install_project(session)
+    session.run("python", "-m", "generator", "diff", committed, SPEC, "--fail-on", "breaking", *session.posargs[1:])
+
+
+def _git_succeeds(*args: str) -> bool:
+    git = shutil.which("git")
+    return git is not None and subprocess.run([git, *args], capture_output=True, check=False).returncode == 0
 
 
 @nox.session
