@@ -45,20 +45,32 @@ def spec_diff(session: nox.Session) -> None:
     """Compare spec/ with its last commit (or the revision given, e.g. origin/main); fail on a
     breaking change without a major bump of info.version. Extra args go to the diff."""
     base = session.posargs[0] if session.posargs else "HEAD"
-    committed = f"{base}:{SPEC}"
-    if not _git_succeeds("cat-file", "-e", committed):
-        session.log(f"nothing to compare: {committed} cannot be read (no git, no such revision, or a shallow clone)")
+    if _git("rev-parse", "--verify", "--quiet", f"{base}^{{commit}}") is None:
+        # No git, no commit yet, or history cut off by a shallow clone: nothing to compare with.
+        # A base someone named must exist, though, or a typo would switch the check off.
+        if session.posargs and _git("rev-parse", "--is-shallow-repository") != "true":
+            session.error(f"{base} is not a commit of this repository")
+        session.log(f"nothing to compare: {base} is not available (no git, no commit yet, or a shallow clone)")
         return
-    if _git_succeeds("diff", "--quiet", base, "--", SPEC):
-        session.log(f"{SPEC} is as in {base}: no changes")  # in CI, a clean clone: HEAD is the working tree
+    if _git("cat-file", "-e", f"{base}:{SPEC}") is None:
+        session.log(f"{SPEC} is new since {base}: nothing to compare")
+        return
+    if _git("diff", "--quiet", base, "--", SPEC) is not None:
+        session.log(f"{SPEC} is as in {base}: no changes")  # CI, a clean clone: HEAD is the working tree
         return
     install_project(session)
-    session.run("python", "-m", "generator", "diff", committed, SPEC, "--fail-on", "breaking", *session.posargs[1:])
+    session.run(
+        "python", "-m", "generator", "diff", f"{base}:{SPEC}", SPEC, "--fail-on", "breaking", *session.posargs[1:]
+    )
 
 
-def _git_succeeds(*args: str) -> bool:
+def _git(*args: str) -> str | None:
+    """git's output, or None when it fails or is not installed."""
     git = shutil.which("git")
-    return git is not None and subprocess.run([git, *args], capture_output=True, check=False).returncode == 0
+    if git is None:
+        return None
+    result = subprocess.run([git, *args], capture_output=True, text=True, check=False)
+    return result.stdout.strip() if result.returncode == 0 else None
 
 
 @nox.session
