@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import noxfile
 from tests.conftest import ROOT
 
 
@@ -29,3 +30,8 @@ def test_caches_and_virtualenvs_are_ignored() -> None:
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
     for entry in (".hypothesis/", ".schemathesis/", ".nox/", ".venv/", "__pycache__/"):
         assert entry in ignored
+
+
+def test_ci_runs_the_spec_diff() -> None:
+    """`python -m nox` (the README's test command, so CI) includes the breaking-change gate."""
+    assert "spec_diff" in noxfile.nox.options.sessions
