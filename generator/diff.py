@@ -289,6 +289,8 @@ class _View:
 
 
 class _Differ:
+    """Walks two normalized documents side by side and collects findings (see `RULES`)."""
+
     def __init__(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         self.old, self.new = old, new
         self.findings: list[Finding] = []
@@ -492,6 +494,9 @@ class _Differ:
     def _types(self, before: _View, after: _View, where: _Where) -> None:
         old, new = _types(before), _types(after)
         at = after.at_of("type", before)
+        # Whatever differs in `type` or `nullable` is reported below or means the same
+        # (`string` and `[string]`, 3.0 `nullable` and a 3.1 type list): not unclassified.
+        self._explained += [at, after.at_of("nullable", before)]
         if old is None or new is None:
             if old != new:  # typed on one side only: the typed side accepts less
                 change = "type-narrowed" if old is None else "type-widened"
@@ -711,8 +716,14 @@ def _view(document: dict[str, Any], schema: Located) -> _View:
 
 
 def _types(view: _View) -> frozenset[str] | None:
-    """JSON types a schema allows, "null" included (3.1 type lists, 3.0 `nullable`); None = any."""
+    """JSON types a schema allows, "null" included (3.1 type lists, 3.0 `nullable`); None = any.
+
+    A schema with properties but no type is an object, as the generator reads it, so adding
+    `type: object` to it changes nothing.
+    """
     declared = view.value("type")
+    if declared is None and (view.properties or "additionalProperties" in view.keywords):
+        declared = "object"
     if isinstance(declared, str):
         types = {declared}
     elif isinstance(declared, list):

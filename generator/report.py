@@ -69,7 +69,7 @@ def _bumps(diff: SpecDiff) -> str:
 
 
 def _text(diff: SpecDiff) -> str:
-    lines = [f"{diff.old_source} -> {diff.new_source}: {summary(diff)}"]
+    lines = [oneline(f"{diff.old_source} -> {diff.new_source}: {summary(diff)}")]
     lines += [f"{f.level.label} {f.rule} #{f.pointer}: {oneline(f.message)}" for f in diff.findings]
     return "\n".join(lines) + "\n"
 

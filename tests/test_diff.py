@@ -486,6 +486,14 @@ def test_openapi_30_nullable_and_exclusive_maximum(findings: Callable[..., list[
     ]
 
 
+def test_the_same_types_written_differently_change_nothing(
+    findings: Callable[..., list[tuple[str, str, str]]],
+) -> None:
+    untyped = {"properties": {"radius": {"type": "number"}}}
+    edits = [(PROBE["request"], {"type": "object", **untyped}), (PROBE["response"] + "/type", ["string"])]
+    assert findings(edits, [(PROBE["request"], untyped)]) == []
+
+
 def test_reordering_lists_of_names_changes_nothing(findings: Callable[..., list[tuple[str, str, str]]]) -> None:
     probe = PROBE["response"]
     edits = [(THING + "/required", ["name", "id"]), (probe, {"enum": ["b", "a"]})]
