@@ -41,7 +41,8 @@ def parser() -> argparse.ArgumentParser:
         help="generate a client package from a spec",
         description="Generate a client package from SPEC (YAML or JSON) into DIR. The previous "
         "contents of DIR are replaced only after the whole package was generated; a directory "
-        "the generator did not write is never replaced.",
+        "the generator did not write is never replaced. DIR's CHANGELOG.md is continued with what "
+        "changed since the spec DIR was generated from.",
     )
     generate.add_argument("spec", type=Path, metavar="SPEC", help="OpenAPI 3.0/3.1 document (.yaml, .yml or .json)")
     generate.add_argument("--out", type=Path, required=True, metavar="DIR", help="output directory (the distribution)")

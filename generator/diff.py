@@ -41,29 +41,28 @@ from .openapi import (
 from .refs import DATA_KEYS, NAME_MAPS
 
 
-class Level(IntEnum):
+class _Labelled(IntEnum):
+    @property
+    def label(self) -> str:
+        """The name as reports show it: "breaking", "major", ..."""
+        return self.name.lower()
+
+
+class Level(_Labelled):
     """How a change affects callers; its value is the version bump it needs (see `Bump`)."""
 
     PATCH = 1
     MINOR = 2
     BREAKING = 3
 
-    @property
-    def label(self) -> str:
-        return self.name.lower()
 
-
-class Bump(IntEnum):
+class Bump(_Labelled):
     """How far `info.version` moved, comparable with `Level`: a BREAKING change needs MAJOR."""
 
     NONE = 0
     PATCH = 1
     MINOR = 2
     MAJOR = 3
-
-    @property
-    def label(self) -> str:
-        return self.name.lower()
 
 
 def _kebab(name: str) -> str:
