@@ -3,6 +3,7 @@
     python -m nox                 # the whole test suite (what CI runs)
     python -m nox -s generate     # regenerate generated/ from spec/
     python -m nox -s contract     # the contract suites (server and client)
+    python -m nox -s spec_diff    # does the spec change break callers without a major bump?
     python -m nox -s mock -- --port 8000
 
 Sessions install from `constraints.txt` (exact versions, refreshed with `nox -s lock`), so
@@ -12,11 +13,14 @@ it is available; otherwise plain virtualenvs.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import nox
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "typecheck", "tests", "contract"]
+nox.options.sessions = ["lint", "typecheck", "tests", "contract", "spec_diff"]
 nox.options.error_on_missing_interpreters = True
 
 SPEC = "spec/kinbox.openapi.yaml"
@@ -35,6 +39,39 @@ def generate(session: nox.Session) -> None:
     """Regenerate generated/ (the kinbox-client package) from spec/. Extra args go to the generator."""
     install_project(session)
     session.run("python", "-m", "generator", "generate", SPEC, "--out", OUT, "--package", PACKAGE, *session.posargs)
+
+
+@nox.session
+def spec_diff(session: nox.Session) -> None:
+    """Compare spec/ with its last commit (or the revision given, e.g. origin/main); fail on a
+    breaking change without a major bump of info.version. Extra args go to the diff."""
+    base = session.posargs[0] if session.posargs else "HEAD"
+    if _git("rev-parse", "--verify", "--quiet", f"{base}^{{commit}}") is None:
+        # No git, no commit yet, or history cut off by a shallow clone: nothing to compare with.
+        # A base someone named must exist, though, or a typo would switch the check off.
+        if session.posargs and _git("rev-parse", "--is-shallow-repository") != "true":
+            session.error(f"{base} is not a commit of this repository")
+        session.log(f"nothing to compare: {base} is not available (no git, no commit yet, or a shallow clone)")
+        return
+    if _git("cat-file", "-e", f"{base}:{SPEC}") is None:
+        session.log(f"{SPEC} is new since {base}: nothing to compare")
+        return
+    if _git("diff", "--quiet", base, "--", SPEC) is not None:
+        session.log(f"{SPEC} is as in {base}: no changes")  # CI, a clean clone: HEAD is the working tree
+        return
+    install_project(session)
+    session.run(
+        "python", "-m", "generator", "diff", f"{base}:{SPEC}", SPEC, "--fail-on", "breaking", *session.posargs[1:]
+    )
+
+
+def _git(*args: str) -> str | None:
+    """git's output, or None when it fails or is not installed."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    result = subprocess.run([git, *args], capture_output=True, text=True, check=False)
+    return result.stdout.strip() if result.returncode == 0 else None
 
 
 @nox.session

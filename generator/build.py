@@ -318,7 +318,7 @@ def _package_version(info_version: str, override: str | None, notes: list[Diagno
     try:
         return str(Version(info_version))
     except InvalidVersion:
-        derived = _nearest_pep440(info_version)
+        derived = nearest_pep440(info_version)
         notes.append(
             Diagnostic(
                 f"info.version {info_version!r} is not a PEP 440 version; the package is versioned {derived} "
@@ -329,7 +329,7 @@ def _package_version(info_version: str, override: str | None, notes: list[Diagno
         return derived
 
 
-def _nearest_pep440(text: str) -> str:
+def nearest_pep440(text: str) -> str:
     """'1.0.27-SNAPSHOT' -> '1.0.27.dev0', '2020-08-27' -> '2020.8.27', else '0.0.0'."""
     dated = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text)
     if dated:

@@ -79,7 +79,8 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _c
 class Spec:
     """A loaded, reference-normalized and validated OpenAPI document."""
 
-    path: Path
+    path: Path  # where it was read from, or the name it is shown under (`HEAD:spec/api.yaml`)
+    raw: bytes  # the file as read, so the output can carry an exact copy
     sha256: str
     document: dict[str, Any]
     openapi_version: str
@@ -91,8 +92,7 @@ class Spec:
 
     def locate(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """Give later stages' diagnostics this file and the line of their pointer."""
-        text = self.path.read_text(encoding="utf-8-sig")
-        return _locate_all(diagnostics, self.path, text)
+        return _locate_all(diagnostics, self.path, self.raw.decode("utf-8-sig"))
 
 
 def load_spec(path: Path) -> Spec:
@@ -101,6 +101,14 @@ def load_spec(path: Path) -> Spec:
         raw = path.read_bytes()
     except OSError as exc:
         raise GeneratorError(Diagnostic(f"cannot read the spec: {exc.strerror or exc}", file=path)) from None
+    return parse_spec(raw, path)
+
+
+def parse_spec(raw: bytes, path: Path) -> Spec:
+    """Like `load_spec` for content that is not a file of its own (a git blob, say).
+
+    `path` names it in diagnostics and decides JSON or YAML by its suffix.
+    """
     text = _decode(raw, path)
     document = _parse(text, path)
     version = _check_root(document, path)
@@ -111,6 +119,7 @@ def load_spec(path: Path) -> Spec:
     warnings.extend(_validate(document, is_31, path, text))
     return Spec(
         path=path,
+        raw=raw,
         sha256=hashlib.sha256(raw).hexdigest(),
         document=document,
         openapi_version=version,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from importlib.metadata import version as installed_version
 from pathlib import Path
 
 from . import __version__
 from .build import build_api
+from .changelog import history_files
 from .errors import Diagnostic, GeneratorError
 from .formatting import format_python, ruff_version
 from .ir import Api
@@ -35,8 +37,14 @@ def generate_package(
     package: str,
     package_version: str | None = None,
     templates: Path | None = None,
+    previous: Path | None = None,
+    today: dt.date | None = None,
 ) -> Generated:
-    """Run every stage in memory; nothing is written."""
+    """Run every stage in memory; nothing is written.
+
+    `previous` is the output directory as it stands: its spec copy and CHANGELOG.md are
+    carried forward (see `generator.changelog`); `today` dates a new changelog entry.
+    """
     if not is_package_name(package):
         raise GeneratorError(
             Diagnostic(f"--package {package!r} is not a valid lower-case Python package name (e.g. kinbox_client)")
@@ -51,6 +59,14 @@ def generate_package(
     formatted = format_python(sources)
     files = {name: text.encode("utf-8") for name, text in formatted.items()}
     files[f"{package}/py.typed"] = b""
+    history, history_notes = history_files(
+        spec,
+        distribution=api.distribution,
+        version=api.package_version,
+        previous=previous,
+        today=today or dt.datetime.now(dt.UTC).date(),
+    )
+    files.update(history)
     metadata: dict[str, object] = {
         "generator": __version__,
         "datamodel-code-generator": installed_version("datamodel-code-generator"),
@@ -61,7 +77,7 @@ def generate_package(
         "version": api.package_version,
     }
     files[MANIFEST] = manifest_text(metadata, files).encode("utf-8")
-    return Generated(api=api, files=files, warnings=(*spec.warnings, *models.warnings, *notes))
+    return Generated(api=api, files=files, warnings=(*spec.warnings, *models.warnings, *notes, *history_notes))
 
 
 def write_package(generated: Generated, out_dir: Path) -> None:

@@ -57,3 +57,43 @@ def corpus_spec(name: str) -> Path:
     if not path.is_file():
         pytest.skip(f"the shared spec corpus is not available ({path})")
     return path
+
+
+# -- edited copies of the Kinbox spec (spec diff and changelog tests) -----------------------------
+
+
+def kinbox(directory: Path, *replacements: tuple[str, str], name: str = "kinbox.openapi.yaml") -> Path:
+    """A copy of the Kinbox spec with each (old, new) text replaced exactly once."""
+    text = SPEC.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = directory / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+SHRINK_NAME = ("          maxLength: 128\n", "          maxLength: 64\n")
+DROP_WORKSPACE_ID = (
+    (
+        "        - workspaceId\n        - createdAt",
+        "        - createdAt",
+    ),
+    (
+        "        workspaceId:\n          type: integer\n          format: int64\n"
+        "          description: Id of the workspace that owns the contact (documented as `number`; ids are whole numbers).\n",
+        "",
+    ),
+)
+
+
+def add_update_property(name: str) -> tuple[str, str]:
+    """The replacement that adds an optional string property `name` to ContactUpdate."""
+    end = "          description: Whether the contact is private.\n    Contact:"
+    return end, end.replace("    Contact:", f"        {name}:\n          type: string\n    Contact:")
+
+
+ADD_NICKNAME = add_update_property("nickname")
+MAJOR = ("  version: 1.0.0\n", "  version: 2.0.0\n")
+MINOR_BUMP = ("  version: 1.0.0\n", "  version: 1.1.0\n")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+import nox
+
+import noxfile  # noqa: F401 - importing the noxfile sets nox.options
 from tests.conftest import ROOT
 
 
@@ -29,3 +32,8 @@ def test_caches_and_virtualenvs_are_ignored() -> None:
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
     for entry in (".hypothesis/", ".schemathesis/", ".nox/", ".venv/", "__pycache__/"):
         assert entry in ignored
+
+
+def test_ci_runs_the_spec_diff() -> None:
+    """`python -m nox` (the README's test command, so CI) includes the breaking-change gate."""
+    assert "spec_diff" in (nox.options.sessions or ())
