@@ -32,7 +32,9 @@ from ._exceptions import (
     RequestValidationError,
     UnprocessableEntityError,
 )
+from ._params import ParameterStyle
 from ._response import APIResponse
+from ._streaming import AsyncStream, Stream
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -44,6 +46,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncAPIClient",
+    "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
     "BodySpec",
@@ -54,12 +57,14 @@ __all__ = [
     "InternalServerError",
     "MissingCredentialsError",
     "NotFoundError",
+    "ParameterStyle",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestOptions",
     "RequestValidationError",
     "ResponseSpec",
     "SecurityScheme",
+    "Stream",
     "SyncAPIClient",
     "UnprocessableEntityError",
 ]
