@@ -27,7 +27,13 @@ from typing import Any
 from datamodel_code_generator import Error as DmcgError
 from datamodel_code_generator import generate
 from datamodel_code_generator._format_types import DatetimeClassType, PythonVersion
-from datamodel_code_generator.enums import DataModelType, InputFileType, OpenAPIScope, TargetPydanticVersion
+from datamodel_code_generator.enums import (
+    DataModelType,
+    DefaultValueType,
+    InputFileType,
+    OpenAPIScope,
+    TargetPydanticVersion,
+)
 
 from . import GENERATED_HEADER
 from .errors import Diagnostic, GeneratorError, pointer
@@ -76,6 +82,9 @@ DMCG_OPTIONS: dict[str, Any] = {
     "strict_nullable": True,
     "keep_model_order": False,
     "output_datetime_class": DatetimeClassType.Awaredatetime,
+    # An enum field's default is the member (`AccountType.checking`), not its bare value,
+    # which mypy --strict refuses (Adyen's `accountType: ... default: checking`).
+    "deserialize_default_values": [DefaultValueType.Enum],
     "encoding": "utf-8",
 }
 
@@ -174,6 +183,10 @@ def plan_models(document: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str
             taken.add(component)
             schemas[component] = json.loads(json.dumps(schema))
             lifted[at] = pointer("components", "schemas", component)
+            # The operation now refers to its component, so the plan reads as one consistent
+            # document (the corpus tests generate requests and responses from it).
+            schema.clear()
+            schema["$ref"] = "#" + lifted[at]
         elif isinstance(schema.get("items"), dict):
             lift(schema["items"], at + "/items", name + "Item")
         elif isinstance(schema.get("additionalProperties"), dict):
@@ -230,7 +243,13 @@ def _prepare_schemas(
     for at, node in _reachable_objects(plan, components).items():
         for keyword in RESOURCE_KEYWORDS:
             node.pop(keyword, None)
-        if "additionalProperties" in node or not _is_object_schema(node):
+        if not _is_object_schema(node):
+            continue
+        if "type" not in node:
+            # Strictly, `properties` without `type` also admits strings or null; every tool
+            # (and every author) means an object, and the models say so: make it explicit.
+            node["type"] = "object"
+        if "additionalProperties" in node:
             continue
         request_only = at in request_nodes and at not in response_nodes
         node["additionalProperties"] = not request_only
