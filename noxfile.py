@@ -18,8 +18,7 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.sessions = ["lint", "typecheck", "tests"]
 nox.options.error_on_missing_interpreters = True
 
-SPEC = "spec/kinbox.openapi.yaml"
-OUT = "generated"
+OUT = "generated"  # the committed package, as [tool.kinbox-generator] in pyproject.toml says
 PACKAGE = "kinbox_client"
 CONSTRAINTS = ("-c", "constraints.txt")
 
@@ -31,9 +30,12 @@ def install_project(session: nox.Session, *extras: str) -> None:
 
 @nox.session
 def generate(session: nox.Session) -> None:
-    """Regenerate generated/ (the kinbox-client package) from spec/. Extra args go to the generator."""
+    """Regenerate generated/ (the kinbox-client package) from spec/. Extra args go to the generator.
+
+    Spec, output and package come from [tool.kinbox-generator] in pyproject.toml.
+    """
     install_project(session)
-    session.run("python", "-m", "generator", "generate", SPEC, "--out", OUT, "--package", PACKAGE, *session.posargs)
+    session.run("python", "-m", "generator", "generate", *session.posargs)
 
 
 @nox.session
