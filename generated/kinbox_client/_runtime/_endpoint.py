@@ -178,8 +178,8 @@ def encode_body(spec: BodySpec, body: object) -> tuple[dict[str, Any], str | Non
     """httpx keyword arguments for the body, and the Content-Type to send (None: httpx's own).
 
     JSON and form bodies are serialized with only the fields the caller set, by their wire
-    names, then validated again from that wire form: a model changed after it was built
-    cannot send something the spec forbids.
+    names, then validated again from that wire form (by wire names only): a model changed
+    after it was built cannot send something the spec forbids.
     """
     if spec.encoding == "binary":
         return {"content": body}, spec.media_type
@@ -202,13 +202,13 @@ def _dump_validated_json(tp: Any, body: object) -> bytes:
     validate: Callable[[bytes], object]
     if isinstance(body, BaseModel) and (tp is None or tp is Any or isinstance(body, tp)):
         payload = body.model_dump_json(by_alias=True, exclude_unset=True).encode("utf-8")
-        validate = type(body).model_validate_json
+        validate = functools.partial(type(body).model_validate_json, by_alias=True, by_name=False)
     elif tp is None or tp is Any:
         return json.dumps(body, separators=(",", ":"), default=str).encode("utf-8")
     else:
         type_adapter = adapter(tp)
         payload = type_adapter.dump_json(body, by_alias=True, exclude_unset=True)
-        validate = type_adapter.validate_json
+        validate = functools.partial(type_adapter.validate_json, by_alias=True, by_name=False)
     _validated(validate, payload)
     return payload
 
@@ -218,12 +218,16 @@ def _dump_validated_python(tp: Any, body: object) -> Mapping[str, object]:
     fields: object
     if isinstance(body, BaseModel) and (tp is None or tp is Any or isinstance(body, tp)):
         fields = body.model_dump(by_alias=True, exclude_unset=True)
-        _validated(type(body).model_validate, fields)
+        _validated(
+            functools.partial(type(body).model_validate, by_alias=True, by_name=False), fields
+        )
     elif tp is None or tp is Any:
         fields = body
     else:
         fields = adapter(tp).dump_python(body, by_alias=True, exclude_unset=True)
-        _validated(adapter(tp).validate_python, fields)
+        _validated(
+            functools.partial(adapter(tp).validate_python, by_alias=True, by_name=False), fields
+        )
     if not isinstance(fields, Mapping):
         raise RequestValidationError(
             f"a form body must be an object, not {type(fields).__name__}", errors=None
@@ -280,7 +284,12 @@ def _multipart_parts(
 
 
 def decode_body(spec: ResponseSpec, content: bytes, encoding: str | None) -> Any:
-    """Parse a success body; raises pydantic's ValidationError when JSON does not fit."""
+    """Parse a success body; raises pydantic's ValidationError when JSON does not fit.
+
+    Wire data is read by wire names only. Models also accept their Python names (so callers
+    can write `ContactUpdate(is_private=True)`), but a server's `is_private` beside
+    `isPrivate` is an unknown field, not a second value for the same one.
+    """
     if spec.kind == "empty":
         return None
     if spec.kind == "binary":
@@ -289,10 +298,10 @@ def decode_body(spec: ResponseSpec, content: bytes, encoding: str | None) -> Any
         return content.decode(encoding or "utf-8", errors="replace")
     tp = spec.type
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return tp.model_validate_json(content)
+        return tp.model_validate_json(content, by_alias=True, by_name=False)
     if tp is None or tp is Any:
         return json.loads(content) if content else None
-    return adapter(tp).validate_json(content)
+    return adapter(tp).validate_json(content, by_alias=True, by_name=False)
 
 
 def decode_error_body(spec: ResponseSpec | None, content: bytes) -> Any:
