@@ -243,6 +243,10 @@ def _prepare_schemas(
     for at, node in _reachable_objects(plan, components).items():
         for keyword in RESOURCE_KEYWORDS:
             node.pop(keyword, None)
+        if "discriminator" in node and not _discriminator_always_present(plan, node):
+            # A discriminated union refuses a value without its tag, which JSON Schema (and
+            # so the server) allows when the property is optional: let the union match it.
+            del node["discriminator"]
         if not _is_object_schema(node):
             continue
         if "type" not in node:
@@ -253,6 +257,29 @@ def _prepare_schemas(
             continue
         request_only = at in request_nodes and at not in response_nodes
         node["additionalProperties"] = not request_only
+
+
+def _discriminator_always_present(plan: dict[str, Any], node: dict[str, Any]) -> bool:
+    discriminator = node["discriminator"]
+    name = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
+    branches = node.get("oneOf") or node.get("anyOf") or []
+    return bool(branches) and all(_requires(plan, branch, name, set()) for branch in branches)
+
+
+def _requires(plan: dict[str, Any], schema: Any, name: Any, seen: set[str]) -> bool:
+    """Whether every value `schema` accepts has the property `name` (through $ref and allOf)."""
+    if not isinstance(schema, dict):
+        return False
+    if isinstance(schema.get("$ref"), str):
+        target = schema["$ref"].lstrip("#")
+        if target in seen:
+            return False
+        seen.add(target)
+        if _requires(plan, deref(plan, schema, "").value, name, seen):
+            return True
+    if name in (schema.get("required") or []):
+        return True
+    return any(_requires(plan, part, name, seen) for part in schema.get("allOf") or [])
 
 
 def _is_object_schema(node: dict[str, Any]) -> bool:
