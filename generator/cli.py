@@ -6,15 +6,16 @@ Arguments not given on the command line come from the `[tool.kinbox-generator]` 
 Exit status: 0 done; 1 `--check` found the output out of date; 2 a problem with the input
 (printed as `error:` lines naming file, line and JSON pointer, without a traceback).
 
-On a terminal, each stage is reported on stderr as it starts, with the elapsed time; when
-stderr is not a terminal, or `CI` is set, or with `--quiet`, nothing but the outcome is
-printed, so logs stay readable.
+On a terminal, each stage is reported on stderr as it starts, with the elapsed time, and
+the peak memory at the end; when stderr is not a terminal, or `CI` is set, or with
+`--quiet`, nothing but the outcome is printed, so logs stay readable.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import time
 from collections.abc import Sequence
@@ -155,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for diagnostic in error.diagnostics:
             print(f"error: {diagnostic.render()}", file=sys.stderr)
         return EXIT_USER_ERROR
-    progress("done")
+    progress(f"done (peak memory {peak_memory_mb():.0f} MB)")
     if not args.quiet:
         api = generated.api
         print(
@@ -163,6 +164,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"({len(generated.files)} files, {len(api.operations)} operations)"
         )
     return EXIT_OK
+
+
+def peak_memory_mb() -> float:
+    """The largest resident size of this process so far (Linux reports KiB)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / (1024 if sys.platform == "darwin" else 1)
 
 
 def _settings(config: Path | None) -> Settings:

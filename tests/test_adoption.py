@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -215,7 +216,7 @@ def test_progress_is_shown_on_a_terminal(tmp_path: Path, write_spec: Callable[..
         "building the client",
         "rendering 1 operations (flat layout)",
     ]
-    assert stages[-1] == "done"
+    assert re.fullmatch(r"done \(peak memory \d+ MB\)", stages[-1])
 
 
 def test_progress_stays_quiet_in_ci_and_when_not_on_a_terminal(tmp_path: Path, write_spec: Callable[..., Path]) -> None:
