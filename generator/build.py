@@ -170,6 +170,7 @@ def _operations(
         )
         types.start_operation()
         try:
+            _check_servers(document, raw)
             parameters = _parameters(document, raw, types)
             body = _body(document, raw, types)
         except Unsupported as problem:
@@ -241,6 +242,15 @@ def _resource_attribute(title: str) -> str:
 def _path_resource(path: str) -> str:
     segments = [segment for segment in path.split("/") if segment and not _NOT_A_RESOURCE.match(segment)]
     return segments[0] if segments else "root"
+
+
+def _check_servers(document: dict[str, Any], raw: RawOperation) -> None:
+    """A client has one base URL: an operation may repeat the API's servers, not replace them."""
+    for holder, at in ((raw.operation, raw.at), (raw.path_item, raw.at.rsplit("/", 1)[0])):
+        if holder.get("servers"):
+            if not set(_servers(holder)) & set(_servers(document)):
+                raise Unsupported("servers that differ from the API's servers", at + "/servers")
+            return
 
 
 def _parameters(document: dict[str, Any], raw: RawOperation, types: _Annotations) -> tuple[ir.Parameter, ...]:

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.errors import GeneratorError
 from generator.pipeline import generate_package
-from tests.conftest import ROOT, SPEC, run_generator
+from tests.conftest import ROOT, SPEC, GenerateClient, run_generator
 
 SMALL = """
 openapi: 3.1.0
@@ -83,6 +84,17 @@ def test_skip_unsupported_generates_the_rest_with_a_warning_per_skipped_operatio
     assert "def fine(" in client
     assert "def search(" not in client
     assert "def get_item(" not in client
+
+
+def test_operation_servers_must_repeat_the_api_servers(generate_client: GenerateClient) -> None:
+    spec = SMALL.replace("paths:", "servers: [{url: 'https://api.test/v1'}]\npaths:")
+    same = spec.replace("    get:\n", "    servers: [{url: 'https://api.test/v1/'}]\n    get:\n")
+    assert same != spec
+    assert generate_client(same, "same_servers").generated.api.operations
+    other = spec.replace("    get:\n", "    get:\n      servers: [{url: 'https://uploads.test'}]\n")
+    assert other != spec
+    with pytest.raises(GeneratorError, match="get/servers: unsupported servers that differ from the API's servers"):
+        generate_client(other, "other_servers")
 
 
 # -- custom templates -------------------------------------------------------------------------
