@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from packaging.version import InvalidVersion, Version
 
@@ -262,12 +262,10 @@ def _parameters(document: dict[str, Any], raw: RawOperation, types: _Annotations
     parameters = []
     for item in located:
         value = item.value
-        location = value.get("in")
+        location = cast(ir.ParameterLocation, value["in"])  # the validator allows only the four
         wire_name = str(value.get("name"))
         if location == "header" and wire_name.lower() in IGNORED_HEADERS:
             continue
-        if location not in SUPPORTED_STYLES:
-            raise Unsupported(f"parameter location {location!r}", item.at + "/in")
         if "schema" not in value:
             raise Unsupported("parameter described by `content` instead of `schema`", item.at)
         style = str(value.get("style", DEFAULT_STYLE[location]))
