@@ -170,7 +170,7 @@ def _operations(
         )
         types.start_operation()
         try:
-            _check_servers(document, raw)
+            server = _own_server(document, raw)
             parameters = _parameters(document, raw, types)
             body = _body(document, raw, types)
         except Unsupported as problem:
@@ -198,6 +198,7 @@ def _operations(
                 security=security,
                 source=raw.at,
                 model_modules=types.used_modules(),
+                server=server,
             )
         )
     if clashes:
@@ -244,13 +245,23 @@ def _path_resource(path: str) -> str:
     return segments[0] if segments else "root"
 
 
-def _check_servers(document: dict[str, Any], raw: RawOperation) -> None:
-    """A client has one base URL: an operation may repeat the API's servers, not replace them."""
+def _own_server(document: dict[str, Any], raw: RawOperation) -> str | None:
+    """The base URL of an operation whose `servers` (its own, else its path's) replace the API's.
+
+    None when it has none or repeats one of the API's (Twilio's path-level servers). Stripe
+    uploads files to https://files.stripe.com instead of https://api.stripe.com.
+    """
     for holder, at in ((raw.operation, raw.at), (raw.path_item, raw.at.rsplit("/", 1)[0])):
-        if holder.get("servers"):
-            if not set(_servers(holder)) & set(_servers(document)):
-                raise Unsupported("servers that differ from the API's servers", at + "/servers")
-            return
+        if not holder.get("servers"):
+            continue
+        own = _servers(holder)
+        if set(own) & set(_servers(document)):
+            return None
+        absolute = next((url for url in own if "://" in url), None)
+        if absolute is None:
+            raise Unsupported("relative servers of an operation", at + "/servers")
+        return absolute
+    return None
 
 
 def _parameters(document: dict[str, Any], raw: RawOperation, types: _Annotations) -> tuple[ir.Parameter, ...]:

@@ -96,6 +96,7 @@ class Operation:
     source: str  # JSON pointer of the operation, for messages
     model_modules: tuple[ModelModule, ...]  # what its annotations name
     resource: str | None = None  # the client attribute of its resource; None in the flat layout
+    server: str | None = None  # its own base URL, when its `servers` replace the API's
 
     @property
     def call_name(self) -> str:

@@ -567,6 +567,36 @@ def test_security_schemes_and_server_variables(method: str, check: Any, generate
     assert check(server.last)
 
 
+OWN_SERVERS = """
+openapi: 3.0.3
+info: {title: Uploads, version: "1.0.0"}
+servers: [{url: "https://api.test/"}]
+paths:
+  /v1/files:
+    servers: [{url: "https://api.test"}]
+    get: {operationId: listFiles, responses: {"204": {description: ok}}}
+    post:
+      operationId: createFile
+      servers: [{url: "https://files.test/"}]
+      responses: {"204": {description: ok}}
+"""
+
+
+def test_an_operation_with_its_own_server(generate_client: GenerateClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    built = generate_client(OWN_SERVERS, "uploads")
+    server = Server(status=204)
+    client = make_client(built, server, base_url=None)
+    client.list_files()
+    assert str(server.last.url) == "https://api.test/v1/files"  # repeating the API's server changes nothing
+    client.create_file()
+    assert str(server.last.url) == "https://files.test/v1/files"
+    make_client(built, server, base_url="http://proxy.test").create_file()
+    assert str(server.last.url) == "http://proxy.test/v1/files"  # a base URL the caller chose wins
+    monkeypatch.setenv("UPLOADS_BASE_URL", "http://env.test")
+    make_client(built, server, base_url=None).create_file()
+    assert str(server.last.url) == "http://env.test/v1/files"
+
+
 # -- names ------------------------------------------------------------------------------------
 
 NAMES = """

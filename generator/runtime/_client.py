@@ -90,7 +90,9 @@ class BaseClient:
         default_headers: Mapping[str, str] | None,
     ) -> None:
         self._config = config
-        resolved = base_url or os.environ.get(config.base_url_env) or config.default_base_url
+        chosen = base_url or os.environ.get(config.base_url_env)
+        self._base_url_chosen = bool(chosen)  # then operations with their own server use it too
+        resolved = chosen or config.default_base_url
         if not resolved:
             raise ClientError(f"no base URL: pass base_url=... or set {config.base_url_env}")
         self._base_url = httpx.URL(str(resolved).rstrip("/"))
@@ -175,9 +177,10 @@ class BaseClient:
             request_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in request_cookies.items())
         request_headers.update(options.get("extra_headers") or {})
         timeout = options.get("timeout", self._timeout)
+        base = httpx.URL(endpoint.server) if endpoint.server and not self._base_url_chosen else self._base_url
         return http.build_request(
             endpoint.method,
-            self._base_url.copy_with(raw_path=(self._base_url.raw_path.rstrip(b"/") + url_path.encode("ascii"))),
+            base.copy_with(raw_path=(base.raw_path.rstrip(b"/") + url_path.encode("ascii"))),
             params=query_pairs or None,
             headers=request_headers,
             timeout=timeout if timeout is not None else httpx.Timeout(None),

@@ -70,6 +70,9 @@ class Endpoint:
     query_explode: Mapping[str, bool] = field(default_factory=dict)
     # (location, wire name) -> style, for parameters not in their location's default style.
     styles: Mapping[tuple[str, str], ParameterStyle] = field(default_factory=dict)
+    # The operation's own server (OpenAPI operation `servers`), used instead of the API's
+    # default base URL; a base URL the caller chose (argument or environment) wins over both.
+    server: str | None = None
 
     def response_for(self, status_code: int) -> ResponseSpec | None:
         """The documented response for a status: exact code, then range (`4XX`), then `default`."""
