@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tomllib
+from pathlib import Path
 
 import nox
 
@@ -23,9 +25,12 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.sessions = ["lint", "typecheck", "tests", "contract", "spec_diff"]
 nox.options.error_on_missing_interpreters = True
 
-SPEC = "spec/kinbox.openapi.yaml"
-OUT = "generated"
-PACKAGE = "kinbox_client"
+# Where the spec and the committed package are: read from the generator's settings, so
+# pyproject.toml is the one place that says it.
+_SETTINGS = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["tool"]["kinbox-generator"]
+SPEC: str = _SETTINGS["spec"]
+OUT: str = _SETTINGS["out"]
+PACKAGE: str = _SETTINGS["package"]
 CONSTRAINTS = ("-c", "constraints.txt")
 
 
@@ -36,9 +41,12 @@ def install_project(session: nox.Session, *extras: str) -> None:
 
 @nox.session
 def generate(session: nox.Session) -> None:
-    """Regenerate generated/ (the kinbox-client package) from spec/. Extra args go to the generator."""
+    """Regenerate generated/ (the kinbox-client package) from spec/. Extra args go to the generator.
+
+    Spec, output and package come from [tool.kinbox-generator] in pyproject.toml.
+    """
     install_project(session)
-    session.run("python", "-m", "generator", "generate", SPEC, "--out", OUT, "--package", PACKAGE, *session.posargs)
+    session.run("python", "-m", "generator", "generate", *session.posargs)
 
 
 @nox.session

@@ -2,15 +2,18 @@
 
 Decides everything the templates should not: method and argument names, which media type
 an operation uses, the Python annotation of every parameter, body and response, which
-credentials the client takes. Problems the user must fix (two operations that would get
-the same name, a package version that is not PEP 440) are raised here with their pointers.
+credentials the client takes, and whether operations sit on the client itself or in
+resources (`client.pets.get_pet_by_id`). Problems the user must fix (two operations that
+would get the same name, a package version that is not PEP 440) are raised here with their
+pointers, and so are constructs the generated client cannot honour (`Unsupported`): the
+whole run fails, or with `skip_unsupported` just those operations are left out.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, cast
 
 from packaging.version import InvalidVersion, Version
 
@@ -20,8 +23,10 @@ from .loader import Spec
 from .models import GeneratedModels, ModelClass
 from .naming import constant_case, operation_name, package_names, snake_case, unique
 from .openapi import (
+    EVENT_STREAM_MEDIA_TYPE,
     FORM_MEDIA_TYPE,
     MULTIPART_MEDIA_TYPE,
+    Located,
     RawOperation,
     deref,
     is_json,
@@ -46,9 +51,44 @@ PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "
 MAX_ANNOTATION_DEPTH = 20
 _SERVER_VARIABLE = re.compile(r"\{([^{}]+)\}")
 
+# Up to this many operations the client keeps them as its own methods (`client.update_contact`);
+# beyond it, "auto" groups them into resources by tag (`client.contacts.update_contact`), so no
+# module grows past a few thousand lines. A package can pin either layout.
+FLAT_LAYOUT_MAX_OPERATIONS = 30
+LayoutChoice = Literal["auto", "flat", "resources"]
+LAYOUTS: tuple[LayoutChoice, ...] = ("auto", "flat", "resources")
+
+# The styles the runtime can lay out, by parameter location (`_runtime/_params.py`).
+SUPPORTED_STYLES = {
+    "path": {"simple"},
+    "query": {"form", "spaceDelimited", "pipeDelimited", "deepObject"},
+    "header": {"simple"},
+    "cookie": {"form"},
+}
+DEFAULT_STYLE = {location: style for location, (style, _) in ir.DEFAULT_STYLES.items()}
+# OpenAPI: header parameters with these names "SHALL be ignored" (the client sets them).
+IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+# Path segments that say nothing about what a group of operations is about.
+_NOT_A_RESOURCE = re.compile(r"^(v\d+(\.\d+)*|api|rest|\{.*\})$", re.IGNORECASE)
+
+
+class Unsupported(Exception):
+    """A construct of one operation that the generated client cannot honour."""
+
+    def __init__(self, construct: str, at: str) -> None:
+        super().__init__(construct)
+        self.construct = construct
+        self.at = at
+
 
 def build_api(
-    spec: Spec, models: GeneratedModels, *, package: str, package_version: str | None = None
+    spec: Spec,
+    models: GeneratedModels,
+    *,
+    package: str,
+    package_version: str | None = None,
+    layout: LayoutChoice = "auto",
+    skip_unsupported: bool = False,
 ) -> tuple[ir.Api, list[Diagnostic]]:
     """The IR of `spec`, and warnings about what was left out."""
     document = spec.document
@@ -57,7 +97,13 @@ def build_api(
     schemes = _security_schemes(document, notes)
     scheme_names = {scheme.name for scheme in schemes}
     default_security = _security(document.get("security"), scheme_names)
-    operations = _operations(document, types, scheme_names, default_security, spec)
+    operations = _operations(document, types, scheme_names, default_security, spec, skip_unsupported, notes)
+    chosen: ir.Layout = (
+        layout if layout != "auto" else ("flat" if len(operations) <= FLAT_LAYOUT_MAX_OPERATIONS else "resources")
+    )
+    resources = _resources(document, operations) if chosen == "resources" else ()
+    if resources:
+        operations = [op for resource in resources for op in resource.operations]
     used_kinds = {
         scheme.kind
         for scheme in schemes
@@ -81,8 +127,9 @@ def build_api(
         security_schemes=tuple(s for s in schemes if s.kind in used_kinds),
         default_security=default_security,
         credentials=_credentials(used_kinds, env_prefix),
-        model_modules=types.modules(),
         model_names=models.public_names,
+        layout=chosen,
+        resources=resources,
     )
     return api, spec.locate(notes)
 
@@ -96,10 +143,13 @@ def _operations(
     scheme_names: set[str],
     default_security: tuple[tuple[str, ...], ...],
     spec: Spec,
+    skip_unsupported: bool,
+    notes: list[Diagnostic],
 ) -> list[ir.Operation]:
     operations: list[ir.Operation] = []
     first_user: dict[str, str] = {}
     clashes: list[Diagnostic] = []
+    unsupported: list[Diagnostic] = []
     for raw in iter_operations(document):
         name = operation_name(raw.operation.get("operationId"), raw.method, raw.path)
         if name in CLIENT_ATTRIBUTES:
@@ -118,6 +168,19 @@ def _operations(
         security = (
             _security(raw.operation["security"], scheme_names) if "security" in raw.operation else default_security
         )
+        types.start_operation()
+        try:
+            server = _own_server(document, raw)
+            parameters = _parameters(document, raw, types)
+            body = _body(document, raw, types)
+        except Unsupported as problem:
+            what = f"{raw.method.upper()} {raw.path}"
+            if skip_unsupported:
+                notes.append(Diagnostic(f"skipped {what}: unsupported {problem.construct}", pointer=problem.at))
+            else:
+                unsupported.append(Diagnostic(f"unsupported {problem.construct} (in {what})", pointer=problem.at))
+            continue
+        responses = _responses(document, raw, types)
         operations.append(
             ir.Operation(
                 python_name=name,
@@ -129,16 +192,76 @@ def _operations(
                 description=str(raw.operation.get("description") or ""),
                 tags=tuple(str(tag) for tag in raw.operation.get("tags") or ()),
                 deprecated=bool(raw.operation.get("deprecated")),
-                parameters=_parameters(document, raw, types),
-                body=_body(document, raw, types),
-                responses=_responses(document, raw, types),
+                parameters=parameters,
+                body=body,
+                responses=responses,
                 security=security,
                 source=raw.at,
+                model_modules=types.used_modules(),
+                server=server,
             )
         )
     if clashes:
         raise GeneratorError(clashes)
+    if unsupported:
+        skip = Diagnostic(f"--skip-unsupported generates the {len(operations)} other operations and leaves these out")
+        raise GeneratorError([*spec.locate(unsupported), skip])
     return operations
+
+
+def _resources(document: dict[str, Any], operations: list[ir.Operation]) -> tuple[ir.Resource, ...]:
+    """Operations grouped by their first tag, else by the first telling segment of their path.
+
+    Groups whose names make the same attribute are merged; the order is the spec's (tags as
+    declared in `tags`, then as first used).
+    """
+    tag_descriptions = {
+        str(tag.get("name")): str(tag.get("description") or "")
+        for tag in document.get("tags") or []
+        if isinstance(tag, dict)
+    }
+    groups: dict[str, tuple[str, list[ir.Operation]]] = {}
+    for name in tag_descriptions:
+        attribute = _resource_attribute(name)
+        groups.setdefault(attribute, (name, []))
+    for op in operations:
+        title = op.tags[0] if op.tags else _path_resource(op.path)
+        attribute = _resource_attribute(title)
+        groups.setdefault(attribute, (title, []))[1].append(replace(op, resource=attribute))
+    return tuple(
+        ir.Resource(attribute, title, tag_descriptions.get(title, ""), tuple(members))
+        for attribute, (title, members) in groups.items()
+        if members
+    )
+
+
+def _resource_attribute(title: str) -> str:
+    name = snake_case(title, fallback="resource")
+    return name + "_" if name in CLIENT_ATTRIBUTES else name
+
+
+def _path_resource(path: str) -> str:
+    segments = [segment for segment in path.split("/") if segment and not _NOT_A_RESOURCE.match(segment)]
+    return segments[0] if segments else "root"
+
+
+def _own_server(document: dict[str, Any], raw: RawOperation) -> str | None:
+    """The base URL of an operation whose `servers` (its own, else its path's) replace the API's.
+
+    None when it has none or repeats one of the API's (Twilio's path-level servers). Stripe
+    uploads files to https://files.stripe.com instead of https://api.stripe.com.
+    """
+    for holder, at in ((raw.operation, raw.at), (raw.path_item, raw.at.rsplit("/", 1)[0])):
+        if not holder.get("servers"):
+            continue
+        own = _servers(holder)
+        if set(own) & set(_servers(document)):
+            return None
+        absolute = next((url for url in own if "://" in url), None)
+        if absolute is None:
+            raise Unsupported("relative servers of an operation", at + "/servers")
+        return absolute
+    return None
 
 
 def _parameters(document: dict[str, Any], raw: RawOperation, types: _Annotations) -> tuple[ir.Parameter, ...]:
@@ -150,25 +273,29 @@ def _parameters(document: dict[str, Any], raw: RawOperation, types: _Annotations
     parameters = []
     for item in located:
         value = item.value
-        location = value.get("in")
-        if location not in ("path", "query", "header", "cookie"):
-            continue
+        location = cast(ir.ParameterLocation, value["in"])  # the validator allows only the four
         wire_name = str(value.get("name"))
+        if location == "header" and wire_name.lower() in IGNORED_HEADERS:
+            continue
+        if "schema" not in value:
+            raise Unsupported("parameter described by `content` instead of `schema`", item.at)
+        style = str(value.get("style", DEFAULT_STYLE[location]))
+        if style not in SUPPORTED_STYLES[location]:
+            raise Unsupported(f"{location} parameter style {style!r}", item.at + "/style")
         python_name = snake_case(wire_name, fallback="param")
         if python_name in taken:
             python_name = unique(f"{python_name}_{location}", taken)
         taken.add(python_name)
-        schema = value.get("schema", {})
-        style = value.get("style", "form")
         parameters.append(
             ir.Parameter(
                 wire_name=wire_name,
                 python_name=python_name,
                 location=location,
                 required=bool(value.get("required")) or location == "path",
-                annotation=types.of(schema, item.at + "/schema", for_parameter=True),
+                annotation=types.of(value["schema"], item.at + "/schema", for_parameter=True),
                 description=str(value.get("description") or ""),
                 deprecated=bool(value.get("deprecated")),
+                style=style,
                 explode=bool(value.get("explode", style == "form")),
             )
         )
@@ -209,7 +336,23 @@ def _body(document: dict[str, Any], raw: RawOperation, types: _Annotations) -> i
         annotation=annotation,
         required=bool(container.value.get("required")),
         description=str(container.value.get("description") or ""),
+        styles=_field_styles(container, media_type) if encoding in ("form", "multipart") else (),
     )
+
+
+def _field_styles(container: Located, media_type: str) -> tuple[ir.FieldStyle, ...]:
+    """Form properties whose Encoding Object sets `style` or `explode` (Stripe's deepObject)."""
+    media = (container.value.get("content") or {}).get(media_type) or {}
+    styles = []
+    for name, encoding in sorted((media.get("encoding") or {}).items()):
+        if not isinstance(encoding, dict) or not ({"style", "explode"} & encoding.keys()):
+            continue
+        style = str(encoding.get("style", "form"))
+        if style not in SUPPORTED_STYLES["query"]:
+            at = container.at + pointer("content", media_type, "encoding", name, "style")
+            raise Unsupported(f"form field style {style!r}", at)
+        styles.append(ir.FieldStyle(name, style, bool(encoding.get("explode", style == "form"))))
+    return tuple(styles)
 
 
 def _responses(document: dict[str, Any], raw: RawOperation, types: _Annotations) -> tuple[ir.Response, ...]:
@@ -219,6 +362,8 @@ def _responses(document: dict[str, Any], raw: RawOperation, types: _Annotations)
         annotation: str | None
         if media_type is None:
             kind, annotation = "empty", None
+        elif media_base(media_type) == EVENT_STREAM_MEDIA_TYPE:
+            kind, annotation = "stream", None
         elif is_json(media_type):
             schema = schema_of(response, media_type)
             kind, annotation = "json", (types.of(schema[0], schema[1]) if schema else "Any")
@@ -228,7 +373,7 @@ def _responses(document: dict[str, Any], raw: RawOperation, types: _Annotations)
             kind, annotation = "binary", "bytes"
         found.append(
             ir.Response(
-                status=status.upper(),
+                status=status if status == "default" else status.upper(),  # "4xx" -> "4XX"
                 description=str(response.value.get("description") or ""),
                 kind=kind,
                 media_type=media_type,
@@ -349,17 +494,19 @@ class _Annotations:
 
     document: dict[str, Any]
     models: GeneratedModels
-    _modules: dict[str, str] = field(default_factory=dict)  # models module -> alias
+    _used: dict[str, ir.ModelModule] = field(default_factory=dict)  # by the current operation
 
-    def modules(self) -> tuple[ir.ModelModule, ...]:
-        return tuple(ir.ModelModule(module, alias) for module, alias in sorted(self._modules.items()))
+    def start_operation(self) -> None:
+        self._used = {}
+
+    def used_modules(self) -> tuple[ir.ModelModule, ...]:
+        """The models modules the current operation's annotations name, for its module's imports."""
+        return tuple(self._used[name] for name in sorted(self._used))
 
     def qualified(self, model: ModelClass) -> str:
-        if model.module not in self._modules:
-            self._modules[model.module] = (
-                "models" if not model.module else "models_" + snake_case(model.module.replace(".", " "))
-            )
-        return f"{self._modules[model.module]}.{model.name}"
+        alias = "models" if not model.module else "models_" + snake_case(model.module.replace(".", " "))
+        self._used.setdefault(model.module, ir.ModelModule(model.module, alias))
+        return f"{alias}.{model.name}"
 
     def of(self, schema: Any, at: str, *, for_parameter: bool = False, depth: int = 0) -> str:
         if depth > MAX_ANNOTATION_DEPTH or not isinstance(schema, dict):

@@ -1,29 +1,43 @@
-"""Command line: `python -m generator generate SPEC --out DIR --package NAME [--check]` and
-`python -m generator diff OLD NEW [--format F] [--fail-on LEVEL]`.
+"""Command line: `python -m generator generate [SPEC] [--out DIR] [--package NAME] [--check] ...`
+and `python -m generator diff OLD NEW [--format F] [--fail-on LEVEL]`.
+
+Arguments of `generate` not given on the command line come from the `[tool.kinbox-generator]`
+table of `./pyproject.toml` (or `--config FILE`), see `generator.settings`.
 
 Exit status: 0 done; 1 `--check` found the output out of date, or `diff --fail-on` found
 changes that need a bigger bump of info.version; 2 a problem with the input (printed as
 `error:` lines naming file, line and JSON pointer, without a traceback).
+
+On a terminal, each stage is reported on stderr as it starts, with the elapsed time, and
+the peak memory at the end; when stderr is not a terminal, or `CI` is set, or with
+`--quiet`, nothing but the outcome is printed, so logs stay readable.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from . import __version__
+from .build import FLAT_LAYOUT_MAX_OPERATIONS, LAYOUTS
 from .diff import Level, diff_specs
-from .errors import GeneratorError
+from .errors import Diagnostic, GeneratorError
 from .pipeline import check_package, generate_package, write_package
 from .report import FORMATS, render_report
+from .settings import TABLE, Settings, read_settings
 from .sources import load_source
 
 EXIT_OK = 0
 EXIT_STALE = 1
 EXIT_FAILED_DIFF = 1
 EXIT_USER_ERROR = 2
+PYPROJECT = Path("pyproject.toml")
 
 FAIL_ON = {"breaking": Level.BREAKING, "minor": Level.MINOR, "patch": Level.PATCH, "never": None}
 
@@ -42,19 +56,44 @@ def parser() -> argparse.ArgumentParser:
         description="Generate a client package from SPEC (YAML or JSON) into DIR. The previous "
         "contents of DIR are replaced only after the whole package was generated; a directory "
         "the generator did not write is never replaced. DIR's CHANGELOG.md is continued with what "
-        "changed since the spec DIR was generated from.",
+        "changed since the spec DIR was generated from. Options not given here are read from "
+        f"the [tool.{TABLE}] table of ./pyproject.toml (keys: spec, out, package, "
+        "package-version, templates, layout, skip-unsupported; paths relative to that file).",
     )
-    generate.add_argument("spec", type=Path, metavar="SPEC", help="OpenAPI 3.0/3.1 document (.yaml, .yml or .json)")
-    generate.add_argument("--out", type=Path, required=True, metavar="DIR", help="output directory (the distribution)")
-    generate.add_argument("--package", required=True, metavar="NAME", help="import name, e.g. kinbox_client")
+    generate.add_argument(
+        "spec", type=Path, nargs="?", metavar="SPEC", help="OpenAPI 3.0/3.1 document (.yaml, .yml or .json)"
+    )
+    generate.add_argument("--out", type=Path, metavar="DIR", help="output directory (the distribution)")
+    generate.add_argument("--package", metavar="NAME", help="import name, e.g. kinbox_client")
     generate.add_argument(
         "--package-version", metavar="VERSION", help="PEP 440 version of the package (default: the spec's info.version)"
     )
     generate.add_argument(
-        "--templates", type=Path, metavar="DIR", help="directory of templates overriding the built-in ones"
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="directory of templates; each file in it replaces the built-in template of the same path",
+    )
+    generate.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        help=f"operations as client methods (flat) or grouped by tag as client.<resource>.<operation> "
+        f"(resources); auto (the default) groups when there are more than {FLAT_LAYOUT_MAX_OPERATIONS} operations",
+    )
+    generate.add_argument(
+        "--skip-unsupported",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="leave out operations that use a construct the client cannot honour (one warning each) instead of failing",
     )
     generate.add_argument(
         "--check", action="store_true", help="do not write: exit 1 if DIR differs from what would be generated"
+    )
+    generate.add_argument(
+        "--config",
+        type=Path,
+        metavar="PYPROJECT",
+        help=f"read the [tool.{TABLE}] table from this file instead of ./pyproject.toml",
     )
     generate.add_argument("--quiet", action="store_true", help="print errors only")
     diff = commands.add_parser(
@@ -76,6 +115,24 @@ def parser() -> argparse.ArgumentParser:
         "(breaking: a major bump; default: never)",
     )
     return root
+
+
+class Progress:
+    """Reports each stage with the time since the start, when someone is watching."""
+
+    def __init__(self, stream: TextIO, enabled: bool) -> None:
+        self._stream = stream
+        self._enabled = enabled
+        self._started = time.perf_counter()
+
+    @classmethod
+    def for_terminal(cls, quiet: bool) -> Progress:
+        watched = sys.stderr.isatty() and not os.environ.get("CI") and not quiet
+        return cls(sys.stderr, watched)
+
+    def __call__(self, stage: str) -> None:
+        if self._enabled:
+            print(f"[{time.perf_counter() - self._started:6.1f}s] {stage}", file=self._stream, flush=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -102,32 +159,66 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    # The output as it stands carries the changelog forward (generator.changelog).
+    progress = Progress.for_terminal(args.quiet)
+    settings = _settings(args.config)
+    spec = args.spec or settings.spec
+    out = args.out or settings.out
+    package = args.package or settings.package
+    if spec is None or out is None or package is None:
+        missing = [
+            f"{flag} (or `{key}` in [tool.{TABLE}])"
+            for flag, key, value in (("SPEC", "spec", spec), ("--out", "out", out), ("--package", "package", package))
+            if value is None
+        ]
+        raise GeneratorError(Diagnostic(f"missing {', '.join(missing)}"))
     generated = generate_package(
-        args.spec,
-        package=args.package,
-        package_version=args.package_version,
-        templates=args.templates,
-        previous=args.out,
+        spec,
+        package=package,
+        package_version=args.package_version or settings.package_version,
+        templates=args.templates or settings.templates,
+        layout=args.layout or settings.layout or "auto",
+        skip_unsupported=_first(args.skip_unsupported, settings.skip_unsupported),
+        progress=progress,
+        previous=out,  # the output as it stands carries the changelog forward (generator.changelog)
     )
     for warning in generated.warnings:
         if not args.quiet:
             print(f"warning: {warning.render()}", file=sys.stderr)
     if args.check:
-        problems = check_package(generated, args.out)
+        progress(f"comparing with {out}")
+        problems = check_package(generated, out)
         if problems:
-            print(f"{args.out} is out of date with {args.spec}:", file=sys.stderr)
+            print(f"{out} is out of date with {spec}:", file=sys.stderr)
             for problem in problems:
                 print(f"  {problem}", file=sys.stderr)
             return EXIT_STALE
         if not args.quiet:
-            print(f"{args.out} is up to date with {args.spec}")
+            print(f"{out} is up to date with {spec}")
         return EXIT_OK
-    write_package(generated, args.out)
+    progress(f"writing {out}")
+    write_package(generated, out)
+    progress(f"done (peak memory {peak_memory_mb():.0f} MB)")
     if not args.quiet:
         api = generated.api
         print(
-            f"wrote {api.distribution} {api.package_version} to {args.out} "
+            f"wrote {api.distribution} {api.package_version} to {out} "
             f"({len(generated.files)} files, {len(api.operations)} operations)"
         )
     return EXIT_OK
+
+
+def peak_memory_mb() -> float:
+    """The largest resident size of this process so far (Linux reports KiB)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / (1024 if sys.platform == "darwin" else 1)
+
+
+def _settings(config: Path | None) -> Settings:
+    if config is not None:
+        return read_settings(config)
+    return read_settings(PYPROJECT) if PYPROJECT.is_file() else Settings()
+
+
+def _first(*values: bool | None) -> bool:
+    """The first value that was given (command line before settings), else False."""
+    return next((value for value in values if value is not None), False)

@@ -14,7 +14,8 @@ from typing import Literal
 
 ParameterLocation = Literal["path", "query", "header", "cookie"]
 BodyEncoding = Literal["json", "form", "multipart", "binary", "text"]
-ResponseKind = Literal["json", "text", "binary", "empty"]
+ResponseKind = Literal["json", "text", "binary", "empty", "stream"]
+Layout = Literal["flat", "resources"]
 SchemeKind = Literal["bearer", "basic", "api_key"]
 ApiKeyLocation = Literal["header", "query", "cookie"]
 
@@ -28,7 +29,30 @@ class Parameter:
     annotation: str
     description: str
     deprecated: bool
-    explode: bool  # arrays in query: repeat the key (True) or join with commas (False)
+    style: str  # OpenAPI `style`, defaulted from the location
+    explode: bool
+
+    @property
+    def has_default_style(self) -> bool:
+        """Whether the runtime lays the value out without being told (see `_runtime._params`)."""
+        return (self.style, self.explode) == DEFAULT_STYLES[self.location]
+
+
+DEFAULT_STYLES: dict[str, tuple[str, bool]] = {
+    "path": ("simple", False),
+    "query": ("form", True),
+    "header": ("simple", False),
+    "cookie": ("form", True),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldStyle:
+    """The style of one form or multipart property, from the body's Encoding Object."""
+
+    wire_name: str
+    style: str
+    explode: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +62,7 @@ class RequestBody:
     annotation: str
     required: bool
     description: str
+    styles: tuple[FieldStyle, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,17 +94,46 @@ class Operation:
     responses: tuple[Response, ...]
     security: tuple[tuple[str, ...], ...]  # alternatives, each a set of scheme names to apply together
     source: str  # JSON pointer of the operation, for messages
+    model_modules: tuple[ModelModule, ...]  # what its annotations name
+    resource: str | None = None  # the client attribute of its resource; None in the flat layout
+    server: str | None = None  # its own base URL, when its `servers` replace the API's
+
+    @property
+    def call_name(self) -> str:
+        """How a caller reaches it from a client: `update_contact` or `pets.get_pet_by_id`."""
+        return f"{self.resource}.{self.python_name}" if self.resource else self.python_name
+
+    @property
+    def success_responses(self) -> tuple[Response, ...]:
+        """The 2xx responses; `default` stands for them when none is documented."""
+        found = tuple(r for r in self.responses if r.is_success)
+        return found or tuple(r for r in self.responses if r.status == "default")
 
     @property
     def return_annotation(self) -> str:
-        """What the method returns: the union of the 2xx bodies, or None."""
+        """What the sync method returns: the union of the success bodies, or None."""
+        return self._returned("Stream")
+
+    @property
+    def async_return_annotation(self) -> str:
+        return self._returned("AsyncStream")
+
+    @property
+    def streams(self) -> bool:
+        return any(r.kind == "stream" for r in self.success_responses)
+
+    def _returned(self, stream_type: str) -> str:
         annotations: list[str] = []
-        for response in self.responses:
-            if response.is_success:
-                annotation = response.annotation or "None"
-                if annotation not in annotations:
-                    annotations.append(annotation)
+        for response in self.success_responses:
+            annotation = stream_type if response.kind == "stream" else (response.annotation or "None")
+            if annotation not in annotations:
+                annotations.append(annotation)
         return " | ".join(annotations) if annotations else "None"
+
+    @property
+    def styled_parameters(self) -> tuple[Parameter, ...]:
+        """Parameters the runtime must be told the style of."""
+        return tuple(p for p in self.parameters if not p.has_default_style)
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
@@ -110,12 +164,74 @@ class ModelModule:
     module: str  # dotted, below the models package; "" for the package itself
     alias: str  # "models" for the root, "models_studio_v2" for "studio.v2"
 
-    @property
-    def statement(self) -> str:
+    def statement(self, level: int = 1) -> str:
+        """The import, relative to a module `level` packages deep (1: the package's own modules)."""
+        dots = "." * level
         if not self.module:
-            return "from . import models"
+            return f"from {dots} import models"
         parent, _, leaf = f"models.{self.module}".rpartition(".")
-        return f"from .{parent} import {leaf} as {self.alias}"
+        return f"from {dots}{parent} import {leaf} as {self.alias}"
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleImports:
+    """What one generated module of operations imports (the templates print exactly these)."""
+
+    model_modules: tuple[ModelModule, ...]
+    typing_names: tuple[str, ...]  # from `typing`
+    runtime_names: tuple[str, ...]  # from the package's `_runtime`, besides the client bases
+
+
+def imports_for(operations: tuple[Operation, ...]) -> ModuleImports:
+    """Exactly the names a module declaring these operations uses, so it passes ruff's F401."""
+    modules = {module.module: module for op in operations for module in op.model_modules}
+    text = " ".join(
+        annotation
+        for op in operations
+        for annotation in (
+            *(p.annotation for p in op.parameters),
+            op.body.annotation if op.body else "",
+            *(r.annotation or "" for r in op.responses),
+        )
+    )
+    typing_names = [name for name in ("Any", "Literal") if re.search(rf"(?<![\w.]){name}\b", text)]
+    runtime: list[str] = []
+    if operations:
+        typing_names += ["Unpack", "cast"]
+        runtime += ["APIResponse", "Endpoint", "RequestOptions", "ResponseSpec"]
+    if any(op.body for op in operations):
+        runtime.append("BodySpec")
+    if any(op.styled_parameters or (op.body and op.body.styles) for op in operations):
+        runtime.append("ParameterStyle")
+    if any(op.streams for op in operations):
+        runtime += ["AsyncStream", "Stream"]
+    return ModuleImports(
+        model_modules=tuple(modules[name] for name in sorted(modules)),
+        typing_names=tuple(typing_names),
+        runtime_names=tuple(sorted(runtime)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A group of operations reached as `client.<attribute>` (the resources layout).
+
+    Rendered into `<package>/resources/<module>.py` as four classes: sync and async, each
+    with a raw-response twin that `client.with_raw_response.<attribute>` returns.
+    """
+
+    attribute: str  # "pets"; also the module name
+    title: str  # the tag or path segment it was made from, as written
+    description: str  # the tag's description, if any
+    operations: tuple[Operation, ...]
+
+    @property
+    def class_name(self) -> str:
+        return "".join(part[:1].upper() + part[1:] for part in self.attribute.split("_")) + "Resource"
+
+    @property
+    def imports(self) -> ModuleImports:
+        return imports_for(self.operations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +259,9 @@ class Api:
     security_schemes: tuple[SecurityScheme, ...]
     default_security: tuple[tuple[str, ...], ...]
     credentials: tuple[Credential, ...]
-    model_modules: tuple[ModelModule, ...]
     model_names: tuple[str, ...]  # public classes of the models package, for the README
+    layout: Layout
+    resources: tuple[Resource, ...]  # empty in the flat layout
 
     @property
     def async_client_class(self) -> str:
@@ -156,15 +273,6 @@ class Api:
         return self.client_class.removesuffix("Client") + "Error"
 
     @property
-    def typing_names(self) -> tuple[str, ...]:
-        """Names from `typing` that the annotations use (so the module imports just those)."""
-        text = " ".join(
-            annotation
-            for op in self.operations
-            for annotation in (
-                *(p.annotation for p in op.parameters),
-                op.body.annotation if op.body else "",
-                *(r.annotation or "" for r in op.responses),
-            )
-        )
-        return tuple(name for name in ("Any", "Literal") if re.search(rf"(?<![\w.]){name}\b", text))
+    def client_imports(self) -> ModuleImports:
+        """What `_client.py` imports: every operation's needs in the flat layout, none otherwise."""
+        return imports_for(self.operations if self.layout == "flat" else ())

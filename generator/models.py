@@ -29,6 +29,7 @@ from datamodel_code_generator import generate
 from datamodel_code_generator._format_types import DatetimeClassType, PythonVersion
 from datamodel_code_generator.enums import (
     DataModelType,
+    DefaultValueType,
     InputFileType,
     OpenAPIScope,
     StrictTypes,
@@ -86,6 +87,9 @@ DMCG_OPTIONS: dict[str, Any] = {
     "strict_nullable": True,
     "keep_model_order": False,
     "output_datetime_class": DatetimeClassType.Awaredatetime,
+    # An enum field's default is the member (`AccountType.checking`), not its bare value,
+    # which mypy --strict refuses (Adyen's `accountType: ... default: checking`).
+    "deserialize_default_values": [DefaultValueType.Enum],
     "encoding": "utf-8",
 }
 
@@ -185,6 +189,10 @@ def plan_models(document: dict[str, Any], package: str) -> tuple[dict[str, Any],
             taken.add(component)
             schemas[component] = json.loads(json.dumps(schema))
             lifted[at] = pointer("components", "schemas", component)
+            # The operation now refers to its component, so the plan reads as one consistent
+            # document (the corpus tests generate requests and responses from it).
+            schema.clear()
+            schema["$ref"] = "#" + lifted[at]
         elif isinstance(schema.get("items"), dict):
             lift(schema["items"], at + "/items", name + "Item")
         elif isinstance(schema.get("additionalProperties"), dict):
@@ -244,7 +252,17 @@ def _prepare_schemas(
             node.pop(keyword, None)
         if _is_plain_integer(node):
             node["customTypePath"] = json_int
-        if "additionalProperties" in node or not _is_object_schema(node):
+        if "discriminator" in node and not _discriminator_always_present(plan, node):
+            # A discriminated union refuses a value without its tag, which JSON Schema (and
+            # so the server) allows when the property is optional: let the union match it.
+            del node["discriminator"]
+        if not _is_object_schema(node):
+            continue
+        if "type" not in node:
+            # Strictly, `properties` without `type` also admits strings or null; every tool
+            # (and every author) means an object, and the models say so: make it explicit.
+            node["type"] = "object"
+        if "additionalProperties" in node:
             continue
         request_only = at in request_nodes and at not in response_nodes
         node["additionalProperties"] = not request_only
@@ -255,6 +273,29 @@ def _is_plain_integer(node: dict[str, Any]) -> bool:
     declared = node.get("type")
     types = [t for t in (declared if isinstance(declared, list) else [declared]) if t != "null"]
     return types == ["integer"] and "enum" not in node and "const" not in node and "$ref" not in node
+
+
+def _discriminator_always_present(plan: dict[str, Any], node: dict[str, Any]) -> bool:
+    discriminator = node["discriminator"]
+    name = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
+    branches = node.get("oneOf") or node.get("anyOf") or []
+    return bool(branches) and all(_requires(plan, branch, name, set()) for branch in branches)
+
+
+def _requires(plan: dict[str, Any], schema: Any, name: Any, seen: set[str]) -> bool:
+    """Whether every value `schema` accepts has the property `name` (through $ref and allOf)."""
+    if not isinstance(schema, dict):
+        return False
+    if isinstance(schema.get("$ref"), str):
+        target = schema["$ref"].lstrip("#")
+        if target in seen:
+            return False
+        seen.add(target)
+        if _requires(plan, deref(plan, schema, "").value, name, seen):
+            return True
+    if name in (schema.get("required") or []):
+        return True
+    return any(_requires(plan, part, name, seen) for part in schema.get("allOf") or [])
 
 
 def _is_object_schema(node: dict[str, Any]) -> bool:

@@ -18,6 +18,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 JSON_MEDIA_SUFFIXES = ("/json", "+json")
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 MULTIPART_MEDIA_TYPE = "multipart/form-data"
+EVENT_STREAM_MEDIA_TYPE = "text/event-stream"
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version as installed_version
 from pathlib import Path
 
 from . import __version__
-from .build import build_api
+from .build import LayoutChoice, build_api
 from .changelog import history_files
 from .errors import Diagnostic, GeneratorError
 from .formatting import format_python, ruff_version
@@ -20,6 +21,13 @@ from .output import MANIFEST, compare_output, manifest_text, write_output
 from .render import render_package
 
 RUNTIME = Path(__file__).parent / "runtime"
+
+Progress = Callable[[str], None]
+"""Told what the pipeline starts doing next (the CLI shows it on a terminal)."""
+
+
+def _silent(stage: str) -> None:
+    """The default progress: generating as a library says nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +45,9 @@ def generate_package(
     package: str,
     package_version: str | None = None,
     templates: Path | None = None,
+    layout: LayoutChoice = "auto",
+    skip_unsupported: bool = False,
+    progress: Progress = _silent,
     previous: Path | None = None,
     today: dt.date | None = None,
 ) -> Generated:
@@ -49,13 +60,21 @@ def generate_package(
         raise GeneratorError(
             Diagnostic(f"--package {package!r} is not a valid lower-case Python package name (e.g. kinbox_client)")
         )
+    progress(f"reading {spec_path}")
     spec = load_spec(spec_path)
+    schemas = (spec.document.get("components") or {}).get("schemas") or {}
+    progress(f"generating models for {len(schemas)} schemas (datamodel-code-generator)")
     models = generate_models(spec.document, spec.path, package)
-    api, notes = build_api(spec, models, package=package, package_version=package_version)
+    progress("building the client")
+    api, notes = build_api(
+        spec, models, package=package, package_version=package_version, layout=layout, skip_unsupported=skip_unsupported
+    )
+    progress(f"rendering {len(api.operations)} operations ({api.layout} layout)")
     sources: dict[str, str] = {f"{package}/{name}": text for name, text in models.files.items()}
     sources.update(render_package(api, templates))
     for module in sorted(RUNTIME.glob("*.py")):
         sources[f"{package}/_runtime/{module.name}"] = module.read_text(encoding="utf-8")
+    progress(f"formatting {sum(name.endswith('.py') for name in sources)} Python files (ruff)")
     formatted = format_python(sources)
     files = {name: text.encode("utf-8") for name, text in formatted.items()}
     files[f"{package}/py.typed"] = b""

@@ -21,7 +21,7 @@ from pathlib import Path
 import jinja2
 
 from . import GENERATED_HEADER
-from .ir import Api, Operation
+from .ir import Api, Operation, Resource
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -33,6 +33,9 @@ PACKAGE_TEMPLATES = {
     "pyproject.toml.jinja": "pyproject.toml",
     "README.md.jinja": "README.md",
 }
+# The resources layout adds a package of resource modules, one rendering per resource.
+RESOURCES_INIT_TEMPLATE = ("package/resources/__init__.py.jinja", "{package}/resources/__init__.py")
+RESOURCE_TEMPLATE = ("package/resource.py.jinja", "{package}/resources/{module}.py")
 
 
 def pystr(value: object) -> str:
@@ -90,9 +93,17 @@ def method_docstring(op: Operation, raw: bool = False) -> str:
         sections.append("\n".join(lines))
     if raw:
         sections.append("Returns an `APIResponse`: status, headers, and `.parse()` for the body.")
+    elif op.streams:
+        sections.append("Returns the body unread, as a stream: use it as a context manager and iterate its lines.")
     sections.append(f"`{op.method} {op.path}`")
     body = docstring("\n\n".join(sections))
     return "\n".join(f"        {line}" if line.strip() else "" for line in body.split("\n")).lstrip()
+
+
+def resource_docstring(resource: Resource) -> str:
+    """One line for a resource: its tag's description, else what it groups."""
+    first = oneline(resource.description.strip().split("\n\n")[0]) if resource.description.strip() else ""
+    return docstring(first or f"Operations on {oneline(resource.title)}.")
 
 
 def environment(custom_templates: Path | None = None) -> jinja2.Environment:
@@ -108,14 +119,24 @@ def environment(custom_templates: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(pystr=pystr, docstring=docstring, oneline=oneline, toml_str=toml_str)
-    env.globals.update(header=GENERATED_HEADER, method_docstring=method_docstring)
+    env.globals.update(
+        header=GENERATED_HEADER, method_docstring=method_docstring, resource_docstring=resource_docstring
+    )
     return env
 
 
 def render_package(api: Api, custom_templates: Path | None = None) -> dict[str, str]:
     """Relative path -> text for every templated file of the package."""
     env = environment(custom_templates)
-    return {
+    rendered = {
         output.format(package=api.package): env.get_template(template).render(api=api)
         for template, output in PACKAGE_TEMPLATES.items()
     }
+    if api.resources:
+        template, output = RESOURCES_INIT_TEMPLATE
+        rendered[output.format(package=api.package)] = env.get_template(template).render(api=api)
+        template, output = RESOURCE_TEMPLATE
+        for resource in api.resources:
+            path = output.format(package=api.package, module=resource.attribute)
+            rendered[path] = env.get_template(template).render(api=api, resource=resource)
+    return rendered

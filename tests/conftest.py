@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
+
+from generator.pipeline import Generated, generate_package, write_package
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "kinbox.openapi.yaml"
@@ -97,3 +103,43 @@ def add_update_property(name: str) -> tuple[str, str]:
 ADD_NICKNAME = add_update_property("nickname")
 MAJOR = ("  version: 1.0.0\n", "  version: 2.0.0\n")
 MINOR_BUMP = ("  version: 1.0.0\n", "  version: 1.1.0\n")
+
+
+# -- generated packages from inline specs (construct and layout tests) -----------------------------
+
+
+@dataclass(frozen=True)
+class Built:
+    """A package generated from an inline spec, written out and imported."""
+
+    spec: Path
+    generated: Generated  # in memory: `.api` is the IR, `.files` the bytes, `.warnings`
+    package: ModuleType
+
+
+GenerateClient = Callable[..., Built]
+
+
+@pytest.fixture
+def generate_client(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_spec: Callable[[str, str], Path]
+) -> Iterator[GenerateClient]:
+    """`generate_client(SPEC_TEXT, package="shop", **pipeline_options)` -> `Built`.
+
+    The package is forgotten again after the test, so tests can reuse package names.
+    """
+    imported: list[str] = []
+
+    def generate(text: str, package: str = "shop", **options: Any) -> Built:
+        spec = write_spec(text, f"{package}.yaml")
+        generated = generate_package(spec, package=package, **options)
+        out = tmp_path / f"{package}-dist"
+        write_package(generated, out)
+        monkeypatch.syspath_prepend(out)
+        imported.append(package)
+        return Built(spec, generated, importlib.import_module(package))
+
+    yield generate
+    for name in list(sys.modules):
+        if any(name == package or name.startswith(package + ".") for package in imported):
+            del sys.modules[name]

@@ -152,3 +152,31 @@ def test_hostile_package_passes_mypy_strict(hostile_package: Path) -> None:
         env={"MYPYPATH": str(hostile_package), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_hostile_tags_become_safe_resource_modules(tmp_path: Path) -> None:
+    spec_document = hostile_spec()
+    spec_document["tags"] = [{"name": PAYLOAD, "description": PAYLOAD}]
+    spec = tmp_path / "hostile.json"
+    spec.write_text(json.dumps(spec_document), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_generator("generate", spec, "--out", out, "--package", "hostile_client", "--layout", "resources")
+    assert result.returncode == 0, result.stderr
+    (module,) = (out / "hostile_client" / "resources").glob("[!_]*.py")
+    assert module.stem.isidentifier()
+    probe = (
+        "import json, hostile_client\n"
+        f"from hostile_client.resources.{module.stem} import {module.stem.title().replace('_', '')}Resource as R\n"
+        "print(json.dumps(R.__doc__))\n"
+    )
+    imported = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(out), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert imported.returncode == 0, imported.stderr
+    assert not (tmp_path / "INJECTED").exists()
+    assert 'end """ of docstring' in json.loads(imported.stdout)

@@ -32,7 +32,9 @@ from ._exceptions import (
     RequestValidationError,
     UnprocessableEntityError,
 )
+from ._params import ParameterStyle
 from ._response import APIResponse
+from ._streaming import AsyncStream, Stream
 from ._types import JsonInt
 
 __all__ = [
@@ -45,6 +47,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncAPIClient",
+    "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
     "BodySpec",
@@ -56,12 +59,14 @@ __all__ = [
     "JsonInt",
     "MissingCredentialsError",
     "NotFoundError",
+    "ParameterStyle",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestOptions",
     "RequestValidationError",
     "ResponseSpec",
     "SecurityScheme",
+    "Stream",
     "SyncAPIClient",
     "UnprocessableEntityError",
 ]

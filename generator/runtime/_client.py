@@ -22,7 +22,7 @@ import httpx
 from pydantic import ValidationError
 
 from . import _auth, _retry
-from ._endpoint import Endpoint, build_path, decode_body, decode_error_body, encode_body, header_items, query_items
+from ._endpoint import Endpoint, decode_body, decode_error_body, encode_body, query_items
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -33,6 +33,7 @@ from ._exceptions import (
     status_error_class,
 )
 from ._response import APIResponse
+from ._streaming import AsyncStream, Stream
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
@@ -89,7 +90,9 @@ class BaseClient:
         default_headers: Mapping[str, str] | None,
     ) -> None:
         self._config = config
-        resolved = base_url or os.environ.get(config.base_url_env) or config.default_base_url
+        chosen = base_url or os.environ.get(config.base_url_env)
+        self._base_url_chosen = bool(chosen)  # then operations with their own server use it too
+        resolved = chosen or config.default_base_url
         if not resolved:
             raise ClientError(f"no base URL: pass base_url=... or set {config.base_url_env}")
         self._base_url = httpx.URL(str(resolved).rstrip("/"))
@@ -137,6 +140,7 @@ class BaseClient:
         return clone
 
     _owns_http: bool
+    _stream_type: type[Stream] | type[AsyncStream]  # what a `text/event-stream` operation returns
 
     # -- building ---------------------------------------------------------------------------
 
@@ -152,12 +156,12 @@ class BaseClient:
         body: object,
         options: RequestOptions,
     ) -> httpx.Request:
-        url_path = build_path(endpoint.path, path or {})
+        url_path = endpoint.url_path(path or {})
         query_pairs: list[tuple[str, str | int | float | bool | None]] = []
-        query_pairs.extend(query_items(query or {}, endpoint.query_explode))
+        query_pairs.extend(endpoint.query_pairs(query or {}))
         query_pairs.extend(query_items(options.get("extra_query") or {}, {}))
-        request_headers = {**self._default_headers, **header_items(headers or {})}
-        request_cookies = header_items(cookies or {})
+        request_headers = {**self._default_headers, **endpoint.header_values(headers or {})}
+        request_cookies = endpoint.cookie_values(cookies or {})
         alternative = _auth.require(endpoint.security, self._config.security_schemes, self._credentials)
         _auth.apply(
             alternative, self._config.security_schemes, self._credentials, request_headers, query_pairs, request_cookies
@@ -173,9 +177,10 @@ class BaseClient:
             request_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in request_cookies.items())
         request_headers.update(options.get("extra_headers") or {})
         timeout = options.get("timeout", self._timeout)
+        base = httpx.URL(endpoint.server) if endpoint.server and not self._base_url_chosen else self._base_url
         return http.build_request(
             endpoint.method,
-            self._base_url.copy_with(raw_path=(self._base_url.raw_path.rstrip(b"/") + url_path.encode("ascii"))),
+            base.copy_with(raw_path=(base.raw_path.rstrip(b"/") + url_path.encode("ascii"))),
             params=query_pairs or None,
             headers=request_headers,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
@@ -216,6 +221,8 @@ class BaseClient:
         spec = endpoint.response_for(response.status_code) or endpoint.success_fallback()
         if spec is None:
             return None
+        if spec.kind == "stream":
+            return self._stream_type(response)
         try:
             return decode_body(spec, response.content, response.encoding)
         except (ValidationError, ValueError) as exc:
@@ -247,6 +254,8 @@ class BaseClient:
 
 class SyncAPIClient(BaseClient):
     """Base of generated synchronous clients. Safe to share between threads."""
+
+    _stream_type = Stream
 
     def __init__(
         self,
@@ -312,7 +321,7 @@ class SyncAPIClient(BaseClient):
         while True:
             started = self._clock()
             try:
-                response = self._http.send(request)
+                response = self._http.send(request, stream=endpoint.streams)
             except httpx.TransportError as exc:
                 self._log_attempt(request, type(exc).__name__, started, retries_done)
                 delay = self._retry_delay(retries_done, max_retries, None)
@@ -322,6 +331,7 @@ class SyncAPIClient(BaseClient):
                 self._log_attempt(request, response.status_code, started, retries_done)
                 if response.is_success:
                     return response, retries_done
+                response.read()  # a streamed request's error body too
                 delay = self._retry_delay(retries_done, max_retries, response)
                 if delay is None:
                     raise self._status_error(endpoint, response)
@@ -332,6 +342,8 @@ class SyncAPIClient(BaseClient):
 
 class AsyncAPIClient(BaseClient):
     """Base of generated asyncio clients. Safe to share between tasks of one event loop."""
+
+    _stream_type = AsyncStream
 
     def __init__(
         self,
@@ -399,7 +411,7 @@ class AsyncAPIClient(BaseClient):
         while True:
             started = self._clock()
             try:
-                response = await self._http.send(request)
+                response = await self._http.send(request, stream=endpoint.streams)
             except httpx.TransportError as exc:
                 self._log_attempt(request, type(exc).__name__, started, retries_done)
                 delay = self._retry_delay(retries_done, max_retries, None)
@@ -409,6 +421,7 @@ class AsyncAPIClient(BaseClient):
                 self._log_attempt(request, response.status_code, started, retries_done)
                 if response.is_success:
                     return response, retries_done
+                await response.aread()  # a streamed request's error body too
                 delay = self._retry_delay(retries_done, max_retries, response)
                 if delay is None:
                     raise self._status_error(endpoint, response)
