@@ -130,10 +130,9 @@ class MockKinbox:
         return raw, [Problem(where, p.message) for p in problems]
 
     async def _read_json(self, headers: dict[bytes, bytes], receive: Receive) -> tuple[Any, Answer | None]:
-        too_large = error(413, "payload_too_large", f"The body is larger than {self.max_body_bytes} bytes.")
         declared = headers.get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.max_body_bytes:
-            return None, too_large
+            return None, self._too_large()
         chunks: list[bytes] = []
         size = 0
         more = True
@@ -144,7 +143,7 @@ class MockKinbox:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_body_bytes:
-                return None, too_large
+                return None, self._too_large()
             chunks.append(chunk)
             more = message.get("more_body", False)
         media_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
@@ -158,6 +157,9 @@ class MockKinbox:
         if not isinstance(body, dict):
             return None, error(400, "malformed_json", "The request body must be a JSON object.")
         return body, None
+
+    def _too_large(self) -> Answer:
+        return error(413, "payload_too_large", f"The body is larger than {self.max_body_bytes} bytes.")
 
     def _check(self, answer: Answer) -> None:
         problems = self.contract.response_problems(answer.status, json.loads(answer.body))
