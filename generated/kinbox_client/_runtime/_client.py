@@ -96,12 +96,15 @@ class BaseClient:
         if not resolved:
             raise ClientError(f"no base URL: pass base_url=... or set {config.base_url_env}")
         self._base_url = httpx.URL(str(resolved).rstrip("/"))
+        self._base_url_text = str(self._base_url).rstrip("/")
         self._credentials = _auth.Credentials(credentials, config.credential_env)
+        self._alternatives: dict[tuple[tuple[str, ...], ...], tuple[str, ...]] = {}
         if config.default_security and all(config.default_security):
             _auth.require(config.default_security, config.security_schemes, self._credentials)
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
         self._timeout = timeout
+        self._timeout_extension = httpx.Timeout(timeout).as_dict()  # what httpx reads per request
         self._max_retries = max_retries
         self._default_headers = {
             "User-Agent": (
@@ -133,6 +136,7 @@ class BaseClient:
         clone._owns_http = False  # the copy shares the connection pool; the original closes it
         if timeout is not NOT_GIVEN:
             clone._timeout = timeout
+            clone._timeout_extension = httpx.Timeout(timeout).as_dict()
         if max_retries is not NOT_GIVEN:
             if max_retries < 0:
                 raise ValueError("max_retries must be 0 or more")
@@ -140,6 +144,7 @@ class BaseClient:
         return clone
 
     _owns_http: bool
+    _plain_http: bool
     _stream_type: type[Stream] | type[AsyncStream]  # what a `text/event-stream` operation returns
 
     # -- building ---------------------------------------------------------------------------
@@ -158,13 +163,20 @@ class BaseClient:
     ) -> httpx.Request:
         url_path = endpoint.url_path(path or {})
         query_pairs: list[tuple[str, str | int | float | bool | None]] = []
-        query_pairs.extend(endpoint.query_pairs(query or {}))
-        query_pairs.extend(query_items(options.get("extra_query") or {}, {}))
-        request_headers = {**self._default_headers, **endpoint.header_values(headers or {})}
-        request_cookies = endpoint.cookie_values(cookies or {})
-        alternative = _auth.require(
-            endpoint.security, self._config.security_schemes, self._credentials
-        )
+        if query:
+            query_pairs.extend(endpoint.query_pairs(query))
+        if "extra_query" in options:
+            query_pairs.extend(query_items(options["extra_query"], {}))
+        request_headers = dict(self._default_headers)
+        if headers:
+            request_headers.update(endpoint.header_values(headers))
+        request_cookies = endpoint.cookie_values(cookies) if cookies else {}
+        alternative = self._alternatives.get(endpoint.security)
+        if alternative is None:  # credentials never change: decide once per set of requirements
+            alternative = _auth.require(
+                endpoint.security, self._config.security_schemes, self._credentials
+            )
+            self._alternatives[endpoint.security] = alternative
         _auth.apply(
             alternative,
             self._config.security_schemes,
@@ -182,19 +194,35 @@ class BaseClient:
             request_headers.setdefault("Accept", endpoint.accept)
         if request_cookies:
             request_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in request_cookies.items())
-        request_headers.update(options.get("extra_headers") or {})
+        if "extra_headers" in options:
+            request_headers.update(options["extra_headers"])
         timeout = options.get("timeout", self._timeout)
         base = (
-            httpx.URL(endpoint.server)
+            endpoint.server.rstrip("/")
             if endpoint.server and not self._base_url_chosen
-            else self._base_url
+            else self._base_url_text
         )
-        return http.build_request(
+        url = base + url_path  # one string, parsed once: the path is already percent-encoded
+        if not self._plain_http:  # the caller's client: its own headers, cookies and auth apply
+            return http.build_request(
+                endpoint.method,
+                url,
+                params=query_pairs or None,
+                headers=request_headers,
+                timeout=timeout if timeout is not None else httpx.Timeout(None),
+                **content_args,
+            )
+        # Our own client has no defaults to merge in: build the request directly (faster).
+        return httpx.Request(
             endpoint.method,
-            base.copy_with(raw_path=(base.raw_path.rstrip(b"/") + url_path.encode("ascii"))),
+            url,
             params=query_pairs or None,
             headers=request_headers,
-            timeout=timeout if timeout is not None else httpx.Timeout(None),
+            extensions={
+                "timeout": httpx.Timeout(timeout).as_dict()
+                if "timeout" in options
+                else self._timeout_extension
+            },
             **content_args,
         )
 
@@ -299,6 +327,7 @@ class SyncAPIClient(BaseClient):
         if http_client is not None and transport is not None:
             raise ValueError("pass http_client or transport, not both")
         self._owns_http = http_client is None
+        self._plain_http = http_client is None  # no defaults of the caller's to merge (copies too)
         self._http = http_client or httpx.Client(
             transport=transport, limits=DEFAULT_CONNECTION_LIMITS
         )
@@ -395,6 +424,7 @@ class AsyncAPIClient(BaseClient):
         if http_client is not None and transport is not None:
             raise ValueError("pass http_client or transport, not both")
         self._owns_http = http_client is None
+        self._plain_http = http_client is None  # no defaults of the caller's to merge (copies too)
         self._http = http_client or httpx.AsyncClient(
             transport=transport, limits=DEFAULT_CONNECTION_LIMITS
         )

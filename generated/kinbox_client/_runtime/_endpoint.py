@@ -152,20 +152,31 @@ def build_path(
     """
     styles = styles or {}
     segments = []
-    for segment in template.split("/"):
+    for segment, has_placeholder in _segments(template):
+        if not has_placeholder:
+            segments.append(segment)
+            continue
         filled = _PLACEHOLDER.sub(
             lambda match: _path_value(match.group(1), values, styles), segment
         )
-        if filled != segment and unquote(filled) in (".", ".."):
+        if unquote(filled) in (".", ".."):
             filled = filled.replace(".", "%2E")
         segments.append(filled)
     return "/".join(segments)
 
 
+@functools.cache
+def _segments(template: str) -> tuple[tuple[str, bool], ...]:
+    return tuple((segment, "{" in segment) for segment in template.split("/"))
+
+
 def _path_value(
     name: str, values: Mapping[str, object], styles: Mapping[str, ParameterStyle]
 ) -> str:
-    filled = path_value(values[name], styles.get(name, PATH_DEFAULT))
+    value = values[name]
+    if name not in styles and type(value) is int:  # the common case: digits need no encoding
+        return str(value)
+    filled = path_value(value, styles.get(name, PATH_DEFAULT))
     if filled == "":
         raise ValueError(f"path parameter {name!r} must not be empty")
     return filled
