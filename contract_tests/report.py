@@ -30,6 +30,7 @@ class Report:
     cases: int = 0
     statuses: Counter[int] = field(default_factory=Counter)
     elapsed: float = 0.0
+    skipped: Counter[str] = field(default_factory=Counter)  # why -> how many cases
 
     def add(self, finding: Finding) -> None:
         """Keep the first example of each property and count the others."""
@@ -38,6 +39,10 @@ class Report:
             self.findings[finding.property] = finding
         else:
             known.occurrences += 1
+
+    def skip(self, fields: str) -> None:
+        """A case not sent: it would set fields the contact cannot get rid of again."""
+        self.skipped[fields] += 1
 
     def finish(self, *, cases: int, statuses: Counter[int], elapsed: float) -> None:
         self.cases, self.statuses, self.elapsed = cases, statuses, elapsed
@@ -54,10 +59,17 @@ class Report:
         statuses = ", ".join(f"{status}: {count}" for status, count in sorted(self.statuses.items()))
         count = len(self.findings)
         verdict = "conforms" if not count else f"BROKE {count} propert{'y' if count == 1 else 'ies'}"
-        return (
+        summary = (
             f"server contract against {self.target}: {verdict} "
             f"({self.cases} requests in {self.elapsed:.1f} s, {self.cases_per_second:.0f}/s; statuses {statuses})"
         )
+        if self.skipped:
+            fields = sorted({name for names in self.skipped for name in names.split(", ")})
+            summary += (
+                f"; {sum(self.skipped.values())} cases not sent: they would set {', '.join(fields)}, "
+                "which the contact lacked and PATCH cannot remove"
+            )
+        return summary
 
     def render(self) -> str:
         lines = [self.summary()]
