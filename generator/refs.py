@@ -168,19 +168,8 @@ class _Missing:
 _MISSING = _Missing()
 
 
-def _lookup(document: Any, json_pointer: str) -> Any:
-    node = document
-    for token in split_pointer(json_pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return _MISSING
-    return node
-
-
-def _why_missing(document: Any, json_pointer: str) -> str:
+def _walk(document: Any, json_pointer: str) -> tuple[Any, str]:
+    """The value at the pointer, or _MISSING and which token was not there."""
     node = document
     walked = ""
     for token in split_pointer(json_pointer):
@@ -189,9 +178,17 @@ def _why_missing(document: Any, json_pointer: str) -> str:
         elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
             node = node[int(token)]
         else:
-            return f"there is no {token!r} in #{walked}"
+            return _MISSING, f"there is no {token!r} in #{walked}"
         walked += pointer(token)
-    return "unknown target"
+    return node, ""
+
+
+def _lookup(document: Any, json_pointer: str) -> Any:
+    return _walk(document, json_pointer)[0]
+
+
+def _why_missing(document: Any, json_pointer: str) -> str:
+    return _walk(document, json_pointer)[1]
 
 
 def resolve_pointer(document: Any, json_pointer: str) -> Any:
