@@ -11,6 +11,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
 LINE_LENGTH = "100"
@@ -53,8 +54,8 @@ def format_python(files: dict[str, str]) -> dict[str, str]:
 
 
 def ruff_version() -> str:
-    result = subprocess.run([sys.executable, "-m", "ruff", "--version"], capture_output=True, text=True, check=True)
-    return result.stdout.strip().removeprefix("ruff ")
+    """The ruff that formats the output (its package's version: no subprocess needed)."""
+    return version("ruff")
 
 
 def _run(command: list[str], cwd: Path) -> None:
