@@ -151,7 +151,7 @@ def _bench_opc(session: nox.Session) -> str:
     venv = BENCH_TOOLS / OPENAPI_PYTHON_CLIENT.replace("==", "-")
     executable = venv / "bin" / "openapi-python-client"
     if executable.exists():
-        return str(executable.resolve())
+        return str(executable.absolute())
     uv = shutil.which("uv")
     if uv is not None:
         commands = [
@@ -163,7 +163,7 @@ def _bench_opc(session: nox.Session) -> str:
             ["python3", "-m", "venv", str(venv)],
             [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", OPENAPI_PYTHON_CLIENT],
         ]
-    return str(executable.resolve()) if _try(session, commands) and executable.exists() else ""
+    return str(executable.absolute()) if _try(session, commands) and executable.exists() else ""
 
 
 def _bench_prism(session: nox.Session) -> str:
@@ -171,7 +171,7 @@ def _bench_prism(session: nox.Session) -> str:
     prefix = BENCH_TOOLS / "prism"
     executable = prefix / "node_modules" / ".bin" / "prism"
     if executable.exists():
-        return str(executable.resolve())
+        return str(executable.absolute())
     npm = shutil.which("npm")
     if npm is None:
         session.warn("npm is not available: the Prism rows are skipped")
@@ -179,7 +179,7 @@ def _bench_prism(session: nox.Session) -> str:
     installed = _try(
         session, [[npm, "install", "--prefix", str(prefix), "--no-audit", "--no-fund", "--loglevel=error", PRISM]]
     )
-    return str(executable.resolve()) if installed and executable.exists() else ""
+    return str(executable.absolute()) if installed and executable.exists() else ""
 
 
 def _bench_wrk(session: nox.Session) -> None:

@@ -106,10 +106,10 @@ def render(
         "uvicorn": facts.package("uvicorn"),
         "jsonschema": facts.package("jsonschema"),
         "schemathesis": facts.package("schemathesis"),
-        "openapi-python-client": facts.tool_output([str(tools.opc), "--version"]) if tools.opc else "not available",
+        "openapi-python-client": facts.version_in([str(tools.opc), "--version"]) if tools.opc else "not available",
         "Prism": facts.tool_output([str(tools.prism), "--version"]) if tools.prism else "not available",
         "node": facts.tool_output(["node", "--version"]) if tools.prism else "not used",
-        "wrk": facts.tool_output([str(tools.wrk), "-v"]) if tools.wrk else "not available (asyncio load generator)",
+        "wrk": facts.version_in([str(tools.wrk), "-v"]) if tools.wrk else "not available (asyncio load generator)",
     }
     goals = [(section.title.split(":")[0], goal) for section in sections for goal in section.goals]
     lines = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import re
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -69,6 +70,13 @@ def tool_output(command: Sequence[str]) -> str:
         return f"not available ({exc.__class__.__name__})"
     lines = (done.stdout + done.stderr).strip().splitlines()
     return lines[0].strip() if lines else "unknown"
+
+
+def version_in(command: Sequence[str]) -> str:
+    """Just the version in a tool's banner (`openapi-python-client version: 0.29.1`, `wrk debian/4.1.0 [epoll] ...`)."""
+    banner = tool_output(command)
+    match = re.search(r"(?:version:?\s+|^\S+\s+)v?(\S*\d\S*)", banner)
+    return match.group(1) if match else banner
 
 
 def git_commit() -> str:

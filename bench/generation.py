@@ -117,7 +117,9 @@ def bench_spec(spec: Path, tools: Tools, rounds: int, workdir: Path, warmup: boo
 
 def size(path: Path) -> str:
     kb = path.stat().st_size / 1024
-    return f"{kb / 1024:.1f} MB" if kb >= 1024 else f"{kb:.0f} KB"
+    if kb >= 1024:
+        return f"{kb / 1024:.1f} MB"
+    return f"{kb:.0f} KB" if kb >= 10 else f"{kb:.1f} KB"
 
 
 def run(tools: Tools, *, rounds: int, quick: bool, corpus: Path = CORPUS) -> Section:

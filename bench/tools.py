@@ -41,4 +41,4 @@ def _existing(value: str | None) -> Path | None:
         return None
     path = Path(value)
     found = path if path.is_file() else (Path(which) if (which := shutil.which(value)) else None)
-    return found.resolve() if found is not None and os.access(found, os.X_OK) else None
+    return found.absolute() if found is not None and os.access(found, os.X_OK) else None
