@@ -32,7 +32,6 @@ class Server:
     label: str
     command: Callable[[int], list[str]]
     connections: tuple[int, ...] = CONNECTIONS
-    reference: bool = False  # a ceiling, not a contender
 
 
 @dataclass
@@ -49,14 +48,12 @@ def servers(tools: Tools, connections: tuple[int, ...]) -> list[Server]:
             "trivial asyncio server (load-generator ceiling)",
             lambda p: [python, "-m", "bench.servers", "trivial", "--port", str(p)],
             connections,
-            True,
         ),
         Server(
             "fixed",
             "uvicorn, fixed answer (ceiling of the mock's HTTP stack)",
             lambda p: [python, "-m", "bench.servers", "fixed", "--port", str(p)],
             connections,
-            True,
         ),
         Server(
             "ours",
