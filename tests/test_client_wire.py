@@ -39,6 +39,18 @@ def test_exact_request_for_a_rename(mode: str) -> None:
     assert contact.name == "Ana"
 
 
+def test_headers_match_what_httpx_itself_would_send(mode: str) -> None:
+    """Our own client builds requests without httpx's merge; the wire must not notice."""
+    recorder = Recorder()
+    Caller(mode, recorder).update(1001, ContactUpdate(name="Ana"))
+    ours = recorder.last.headers
+    plain = httpx.Client().build_request("PATCH", "https://api4.kinbox.com.br/v3/contacts/1001", content=b"{}")
+    for name in ("accept-encoding", "connection"):
+        assert ours.get_list(name) == plain.headers.get_list(name)
+    assert ours.get_list("accept") == ["application/json"]
+    assert ours.get_list("user-agent")[0].startswith("kinbox-client/")
+
+
 def test_only_set_fields_go_on_the_wire_by_their_json_names(mode: str) -> None:
     recorder = Recorder()
     body = ContactUpdate(

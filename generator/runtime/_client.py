@@ -145,6 +145,18 @@ class BaseClient:
 
     _owns_http: bool
     _plain_http: bool
+
+    def _adopt_httpx_defaults(self, defaults: httpx.Headers) -> None:
+        """Send what httpx's own client adds (Accept-Encoding, Connection) though we skip its merge.
+
+        `Accept` stays per operation and `User-Agent` is ours; headers already set win.
+        """
+        if not self._plain_http:
+            return
+        present = {name.lower() for name in self._default_headers}
+        for name, value in defaults.items():
+            if name not in present and name not in ("accept", "user-agent"):
+                self._default_headers["-".join(part.capitalize() for part in name.split("-"))] = value
     _stream_type: type[Stream] | type[AsyncStream]  # what a `text/event-stream` operation returns
 
     # -- building ---------------------------------------------------------------------------
@@ -308,6 +320,7 @@ class SyncAPIClient(BaseClient):
         self._owns_http = http_client is None
         self._plain_http = http_client is None  # no defaults of the caller's to merge (copies too)
         self._http = http_client or httpx.Client(transport=transport, limits=DEFAULT_CONNECTION_LIMITS)
+        self._adopt_httpx_defaults(self._http.headers)
         self._sleep: Callable[[float], None] = time.sleep
 
     def close(self) -> None:
@@ -397,6 +410,7 @@ class AsyncAPIClient(BaseClient):
         self._owns_http = http_client is None
         self._plain_http = http_client is None  # no defaults of the caller's to merge (copies too)
         self._http = http_client or httpx.AsyncClient(transport=transport, limits=DEFAULT_CONNECTION_LIMITS)
+        self._adopt_httpx_defaults(self._http.headers)
         self._sleep: Callable[[float], Any] = asyncio.sleep
 
     async def close(self) -> None:
