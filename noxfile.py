@@ -142,8 +142,19 @@ def bench(session: nox.Session) -> None:
     opc = _bench_opc(session)
     prism = _bench_prism(session)
     _bench_wrk(session)
+    # Both sides start from compiled bytecode, as they would on a user's machine: uv installs
+    # without it, and PYTHONDONTWRITEBYTECODE (set in some shells and images) would make every
+    # run recompile our sources while openapi-python-client's come precompiled.
+    session.env["PYTHONDONTWRITEBYTECODE"] = ""
+    for python in ["python", *([str(Path(opc).with_name("python"))] if opc else [])]:
+        session.run(python, "-c", _COMPILE_SITE_PACKAGES, external=True, silent=True)
     command = " ".join(["python -m nox -s bench", *(["--", *session.posargs] if session.posargs else [])])
     session.run("python", "-m", "bench", "--opc", opc, "--prism", prism, "--command", command, *session.posargs)
+
+
+_COMPILE_SITE_PACKAGES = (
+    "import compileall, sysconfig; compileall.compile_dir(sysconfig.get_path('purelib'), quiet=2, workers=0)"
+)
 
 
 def _bench_opc(session: nox.Session) -> str:

@@ -159,6 +159,10 @@ def run(tools: Tools, *, rounds: int, quick: bool, corpus: Path = CORPUS) -> Sec
             else:
                 cells[2] = cells[5] = "–"
             table.add(f"`{_shown(spec)}`", size(spec), str(spec_rounds), *cells)
+    section.notes.append(
+        "Both tools run from compiled bytecode, as on a user's machine: `nox -s bench` compiles both "
+        "virtualenvs' site-packages, and the warm-up run caches the bytecode of our (editable) sources."
+    )
     if tools.opc is None:
         section.notes.append("openapi-python-client was not available (`--opc` or BENCH_OPC): its columns are empty.")
     for name, (_, why) in OPC_CONFIG.items():
