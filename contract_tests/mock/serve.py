@@ -48,7 +48,16 @@ def bind(port: int = 0, host: str = HOST) -> socket.socket:
 
 def uvicorn_config(app: ASGIApp, log_level: str = "warning") -> uvicorn.Config:
     logging.getLogger("uvicorn.error").addFilter(_InjectedFaultFilter())
-    return uvicorn.Config(app, log_level=log_level, access_log=False, lifespan="on", timeout_keep_alive=30)
+    # No proxy sits in front of a local mock, so X-Forwarded-* headers are not trusted or parsed.
+    return uvicorn.Config(
+        app,
+        log_level=log_level,
+        access_log=False,
+        lifespan="on",
+        timeout_keep_alive=30,
+        proxy_headers=False,
+        server_header=False,
+    )
 
 
 @contextlib.contextmanager

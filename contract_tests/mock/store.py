@@ -18,6 +18,9 @@ from typing import Any
 SEED_PATH = Path(__file__).with_name("contacts.json")
 SERVER_MANAGED = frozenset({"id", "workspaceId", "createdAt", "lastUpdateAt", "updatedAt"})
 _TICK = dt.timedelta(milliseconds=1)
+# allow_nan=False: the bytes then encode exactly the value they were made from. One encoder
+# for every answer: json.dumps with options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def utc_now() -> dt.datetime:
@@ -25,7 +28,9 @@ def utc_now() -> dt.datetime:
 
 
 def stamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    if moment.tzinfo is not dt.UTC:
+        moment = moment.astimezone(dt.UTC)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def parse_stamp(text: str) -> dt.datetime:
@@ -54,8 +59,9 @@ class ContactStore:
             contact = self._contacts.get(contact_id)
             return copy.deepcopy(contact) if contact is not None else None
 
-    def patch(self, contact_id: str, changes: Mapping[str, Any]) -> bytes | None:
-        """Apply `changes`; return the contact afterwards as JSON, or None when it does not exist.
+    def patch(self, contact_id: str, changes: Mapping[str, Any]) -> tuple[bytes, dict[str, Any]] | None:
+        """Apply `changes`; return the contact afterwards as JSON and as the value that JSON
+        encodes (a snapshot), or None when it does not exist.
 
         An empty change set is not an update: it answers the current state unchanged.
         """
@@ -66,8 +72,11 @@ class ContactStore:
             if changes:
                 for field, value in changes.items():
                     if field not in SERVER_MANAGED:
-                        contact[field] = copy.deepcopy(value)
+                        # Containers are copied so the caller's objects never alias the store.
+                        contact[field] = copy.deepcopy(value) if isinstance(value, dict | list) else value
                 moment = max(self._clock(), self._last_update[contact_id] + _TICK)
                 self._last_update[contact_id] = moment
                 contact["lastUpdateAt"] = contact["updatedAt"] = stamp(moment)
-            return json.dumps(contact, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            # The self-check validates the snapshot instead of parsing the bytes back. A shallow
+            # copy is a snapshot because updates replace field values, never change them in place.
+            return _ENCODER.encode(contact).encode("utf-8"), dict(contact)
