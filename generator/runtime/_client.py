@@ -145,6 +145,7 @@ class BaseClient:
 
     _owns_http: bool
     _plain_http: bool
+    _stream_type: type[Stream] | type[AsyncStream]  # what a `text/event-stream` operation returns
 
     def _adopt_httpx_defaults(self, defaults: httpx.Headers) -> None:
         """Send what httpx's own client adds (Accept-Encoding, Connection) though we skip its merge.
@@ -157,7 +158,6 @@ class BaseClient:
         for name, value in defaults.items():
             if name not in present and name not in ("accept", "user-agent"):
                 self._default_headers["-".join(part.capitalize() for part in name.split("-"))] = value
-    _stream_type: type[Stream] | type[AsyncStream]  # what a `text/event-stream` operation returns
 
     # -- building ---------------------------------------------------------------------------
 

@@ -145,6 +145,7 @@ class BaseClient:
 
     _owns_http: bool
     _plain_http: bool
+    _stream_type: type[Stream] | type[AsyncStream]  # what a `text/event-stream` operation returns
 
     def _adopt_httpx_defaults(self, defaults: httpx.Headers) -> None:
         """Send what httpx's own client adds (Accept-Encoding, Connection) though we skip its merge.
@@ -159,8 +160,6 @@ class BaseClient:
                 self._default_headers["-".join(part.capitalize() for part in name.split("-"))] = (
                     value
                 )
-
-    _stream_type: type[Stream] | type[AsyncStream]  # what a `text/event-stream` operation returns
 
     # -- building ---------------------------------------------------------------------------
 
