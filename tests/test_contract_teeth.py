@@ -38,7 +38,7 @@ class AcceptsLongNames(Contract):
 class ResetsUnsentFields(ContactStore):
     """Clears every writable field the PATCH did not mention."""
 
-    def patch(self, contact_id: str, changes: Mapping[str, Any]) -> bytes | None:
+    def patch(self, contact_id: str, changes: Mapping[str, Any]) -> tuple[bytes, dict[str, Any]] | None:
         if changes:
             current = self.get(contact_id) or {}
             cleared: dict[str, Any] = {
