@@ -42,22 +42,24 @@ def answer(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, content=CONTACT, headers={"content-type": "application/json"})
 
 
-def wire_headers() -> dict[str, str]:
-    """The headers the generated client sends (captured once), for raw httpx to send too."""
+def capturing() -> tuple[httpx.MockTransport, list[httpx.Request]]:
+    """A transport answering the fixed contact, and the requests it has seen."""
     seen: list[httpx.Request] = []
 
     def capture(request: httpx.Request) -> httpx.Response:
         seen.append(request)
         return answer(request)
 
-    with KinboxClient(token=TOKEN, base_url="http://bench", transport=httpx.MockTransport(capture)) as client:
+    return httpx.MockTransport(capture), seen
+
+
+def wire_headers() -> dict[str, str]:
+    """The headers the generated client sends (captured once), for raw httpx to send too."""
+    transport, seen = capturing()
+    with KinboxClient(token=TOKEN, base_url="http://bench", transport=transport) as client:
         client.update_contact(CONTACT_ID, ContactUpdate(name="Ana"))
     skip = {"host", "content-length", "accept-encoding", "connection"}  # httpx adds these itself
     return {name: value for name, value in seen[0].headers.items() if name not in skip}
-
-
-def raw_body() -> bytes:
-    return json.dumps({"name": "Ana"}, separators=(",", ":")).encode()
 
 
 @dataclass
@@ -127,13 +129,7 @@ def async_pair(base_url: str, transport: httpx.AsyncBaseTransport | None, header
 
 def same_wire_request(headers: dict[str, str]) -> bool:
     """Raw httpx's request equals the generated client's: method, URL, headers and body."""
-    seen: list[httpx.Request] = []
-
-    def capture(request: httpx.Request) -> httpx.Response:
-        seen.append(request)
-        return answer(request)
-
-    transport = httpx.MockTransport(capture)
+    transport, seen = capturing()
     pair = sync_pair("http://bench", transport, headers)
     pair.ours(1)
     pair.raw(1)

@@ -10,6 +10,7 @@ is the asyncio client: raw streams, one coroutine per connection, Content-Length
 
 from __future__ import annotations
 
+import abc
 import argparse
 import asyncio
 import json
@@ -54,14 +55,16 @@ class Request:
         return ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + self.body
 
 
-class LoadGenerator:
+class LoadGenerator(abc.ABC):
     name = "abstract"
 
+    @abc.abstractmethod
     def command(self, request: Request, connections: int, duration: float) -> list[str]:
-        raise NotImplementedError
+        """The command line that runs this load, as a user would type it."""
 
+    @abc.abstractmethod
     def run(self, request: Request, connections: int, duration: float, warmup: float) -> Load:
-        raise NotImplementedError
+        """Keep `connections` connections busy for `duration` s after `warmup` s; what was measured."""
 
 
 # -- wrk -----------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import socket
 import sys
 from collections.abc import Sequence
 
+from contract_tests.mock.app import lifespan
 from contract_tests.mock.store import load_seed
 from contract_tests.mock.types import Receive, Scope, Send
 
@@ -26,13 +27,8 @@ CONTACT = json.dumps(load_seed()[0], ensure_ascii=False, separators=(",", ":")).
 async def fixed_app(scope: Scope, receive: Receive, send: Send) -> None:
     """Answer 200 with the fixed contact, after reading the request body."""
     if scope["type"] == "lifespan":
-        while True:
-            message = await receive()
-            if message["type"] == "lifespan.startup":
-                await send({"type": "lifespan.startup.complete"})
-            elif message["type"] == "lifespan.shutdown":
-                await send({"type": "lifespan.shutdown.complete"})
-                return
+        await lifespan(receive, send)
+        return
     if scope["type"] != "http":
         return
     more = True

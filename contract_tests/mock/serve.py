@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
@@ -106,13 +107,19 @@ def serve_in_process(args: Sequence[str] = (), env: dict[str, str] | None = None
         drain.start()
         yield url
     finally:
+        stop(process)
+        if drain is not None:
+            drain.join(timeout=10)  # the pipe reaches EOF once the process is gone
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def stop(process: subprocess.Popen[Any]) -> None:
+    """Terminate `process`, then kill it if it has not exited within 10 s."""
+    if process.poll() is None:
         process.terminate()
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        if drain is not None:
-            drain.join(timeout=10)  # the pipe reaches EOF once the process is gone
-        if process.stdout is not None:
-            process.stdout.close()
