@@ -110,7 +110,7 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the generator, the contract tests, the tests and the generated package."""
     install_project(session, "test")
-    session.run("mypy", "generator", "contract_tests", "tests", "bench", "release", "noxfile.py")
+    session.run("mypy", "generator", "contract_tests", "tests", "bench", "release", "hooks", "noxfile.py")
     session.run("mypy", "--strict", "-p", PACKAGE, env={"MYPYPATH": OUT})
 
 
