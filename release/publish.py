@@ -30,7 +30,9 @@ import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from http.client import HTTPMessage
 from pathlib import Path
+from typing import IO
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from packaging.utils import (
@@ -113,33 +115,61 @@ class _Links(HTMLParser):
             self.hrefs.append(href)
 
 
-class Index:
-    """Read access to the index, with twine's credentials (private indexes need them to read too)."""
+class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects within the index only. pypiserver redirects a project it lacks to PyPI:
+    that page is another index's, and must not get the index's login."""
 
-    def __init__(self, env: Mapping[str, str]) -> None:
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        if urlsplit(newurl).netloc != urlsplit(req.full_url).netloc:
+            return None  # urllib raises the redirect as an HTTPError
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+REDIRECTS = (301, 302, 303, 307, 308)
+
+
+class Index:
+    """Read access to one index, with twine's credentials (private indexes need them to read too),
+    sent to that index's host only."""
+
+    def __init__(self, page_url: str, env: Mapping[str, str]) -> None:
+        self.page_url = page_url
+        self._netloc = urlsplit(page_url).netloc
+        self._opener = urllib.request.build_opener(_SameHostRedirects)
         username, password = env.get("TWINE_USERNAME"), env.get("TWINE_PASSWORD")
-        self._headers = {"Accept": "text/html", "User-Agent": "kinbox-release"}
-        if username and password:
-            basic = base64.b64encode(f"{username}:{password}".encode()).decode()
-            self._headers["Authorization"] = f"Basic {basic}"
+        self._login = (
+            "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode() if username and password else None
+        )
 
     def get(self, url: str) -> bytes | None:
-        """The body at `url`; None for a 404 (a project the index does not have yet)."""
-        request = urllib.request.Request(url, headers=self._headers)  # noqa: S310 - http(s) checked above
+        """The body at `url`; None for a 404 or a redirect to another host (a project this index lacks)."""
+        headers = {"Accept": "text/html", "User-Agent": "kinbox-release"}
+        if self._login and urlsplit(url).netloc == self._netloc:
+            headers["Authorization"] = self._login
+        request = urllib.request.Request(url, headers=headers)  # noqa: S310 - http(s) checked in simple_url
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310
+            with self._opener.open(request, timeout=TIMEOUT) as response:
                 body: bytes = response.read()
                 return body
         except urllib.error.HTTPError as error:
-            if error.code == 404:
+            if error.code == 404 or error.code in REDIRECTS:
                 return None
             raise PublishError(f"{url}: the index answered {error.code} {error.reason}") from None
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
             raise PublishError(f"{url}: cannot read the index ({reason})") from None
 
-    def artifacts(self, page_url: str, project: str, version: Version) -> list[Artifact]:
+    def artifacts(self, project: str, version: Version) -> list[Artifact]:
         """The files of `project` `version` listed on its simple page."""
+        page_url = self.page_url
         page = self.get(page_url)
         if page is None:
             return []
@@ -185,9 +215,9 @@ def publish(dist: Path, env: Mapping[str, str]) -> int:
     if not upload_url:
         raise PublishError("set TWINE_REPOSITORY_URL to the index's upload URL (and TWINE_USERNAME, TWINE_PASSWORD)")
     project, version, files = local_artifacts(dist)
-    index = Index(env)
     page = simple_url(upload_url, project)
-    uploads, conflicts = plan(files, index.artifacts(page, project, version), index)
+    index = Index(page, env)
+    uploads, conflicts = plan(files, index.artifacts(project, version), index)
     if conflicts:
         print(
             f"refusing to publish {project} {version}: {page} already has this version with other bytes:",

@@ -7,19 +7,23 @@ The nox sessions run in a copy of the files they read, so the checkout's dist/ i
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import tomllib
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -33,7 +37,7 @@ USER, PASSWORD = "publisher", "index-secret-Xk2"
 VERSION = tomllib.loads((GENERATED / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 FILES = {f"kinbox_client-{VERSION}-py3-none-any.whl", f"kinbox_client-{VERSION}.tar.gz"}
 # What the sessions read: the noxfile, the pins, the generated package and the publishing code.
-PROJECT_FILES = ("noxfile.py", "pyproject.toml", "constraints.txt", "README.md")
+PROJECT_FILES = ("noxfile.py", "pyproject.toml", "constraints.txt")
 PROJECT_DIRS = ("generated", "release")
 
 
@@ -56,18 +60,20 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def index(tmp_path: Path) -> Iterator[PackageIndex]:
-    packages = tmp_path / "index-packages"
+@contextlib.contextmanager
+def package_index(root: Path, fallback: str | None = None) -> Iterator[PackageIndex]:
+    """pypiserver with one login; projects it lacks redirect to `fallback` (default: PyPI)."""
+    packages = root / "index-packages"
     packages.mkdir()
     # Apache's {SHA} scheme, which pypiserver reads through passlib: test logins, not a store.
     digest = base64.b64encode(hashlib.sha1(PASSWORD.encode()).digest()).decode()
-    (tmp_path / "htpasswd").write_text(f"{USER}:{{SHA}}{digest}\n", encoding="utf-8")
+    (root / "htpasswd").write_text(f"{USER}:{{SHA}}{digest}\n", encoding="utf-8")
     port = free_port()
     server = subprocess.Popen(
         [
             sys.executable, "-m", "pypiserver", "run", "--host", "127.0.0.1", "--port", str(port),
-            "--passwords", str(tmp_path / "htpasswd"), "--authenticate", "update", str(packages),
+            "--passwords", str(root / "htpasswd"), "--authenticate", "update",
+            *(["--fallback-url", fallback] if fallback else []), str(packages),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -87,6 +93,43 @@ def index(tmp_path: Path) -> Iterator[PackageIndex]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Iterator[PackageIndex]:
+    with package_index(tmp_path) as started:
+        yield started
+
+
+class Decoy(BaseHTTPRequestHandler):
+    """Another index, listing a kinbox-client of this version with other bytes, that notes logins."""
+
+    logins: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        if "Authorization" in self.headers:
+            self.logins.append(self.headers["Authorization"])
+        wheel = sorted(FILES)[1]
+        page = f'<a href="/files/{wheel}#sha256={"0" * 64}">{wheel}</a>'.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(page)))
+        self.end_headers()
+        self.wfile.write(page)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def decoy() -> Iterator[str]:
+    Decoy.logins = []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Decoy)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/simple/"
+    httpd.shutdown()
+    httpd.server_close()
 
 
 @pytest.fixture
@@ -167,16 +210,24 @@ def test_publish_then_install_by_name_from_the_index(index: PackageIndex, projec
 
 
 @pytest.mark.slow
-def test_publish_refuses_without_an_index_or_with_a_wrong_password(index: PackageIndex, project: Path) -> None:
+def test_publish_needs_the_index_and_its_login_and_reads_only_that_index(
+    project: Path, tmp_path: Path, decoy: str
+) -> None:
     unset = nox(project, "build", "publish", env={})
     assert unset.returncode != 0
     assert "set TWINE_REPOSITORY_URL" in unset.stdout + unset.stderr
-    wrong = nox(
-        project, "publish", env={"TWINE_REPOSITORY_URL": index.url, "TWINE_USERNAME": USER, "TWINE_PASSWORD": "nope-7"}
-    )
-    assert wrong.returncode != 0
-    assert "nope-7" not in wrong.stdout + wrong.stderr
-    assert index.files() == {}
+    # pypiserver sends a project it lacks to its fallback index, here one listing other bytes for
+    # this version: publish must neither take that page for this index's nor send it the login.
+    with package_index(tmp_path, fallback=decoy) as index:
+        twine = {"TWINE_REPOSITORY_URL": index.url, "TWINE_USERNAME": USER}
+        wrong = nox(project, "publish", env={**twine, "TWINE_PASSWORD": "nope-7"})
+        assert wrong.returncode != 0
+        assert "nope-7" not in wrong.stdout + wrong.stderr
+        assert index.files() == {}
+        right = nox(project, "publish", env={**twine, "TWINE_PASSWORD": PASSWORD})
+        assert right.returncode == 0, right.stdout[-4000:] + right.stderr[-4000:]
+        assert index.files() == built(project)
+    assert Decoy.logins == []
 
 
 @pytest.mark.parametrize(
