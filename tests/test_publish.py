@@ -26,7 +26,9 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from nox import options as nox_options
 
+import noxfile
 from contract_tests.mock import MockKinbox
 from contract_tests.mock.serve import serve_in_thread
 from release.publish import simple_url
@@ -245,3 +247,10 @@ def test_publish_needs_the_index_and_its_login_and_reads_only_that_index(
 )
 def test_the_simple_page_is_read_where_the_upload_url_points(upload: str, page: str) -> None:
     assert simple_url(upload, "kinbox-client") == page
+
+
+def test_build_and_publish_are_sessions_outside_the_test_gate() -> None:
+    """`python -m nox` (CI) never uploads anything: publishing is a release step someone runs."""
+    assert callable(noxfile.build)
+    assert callable(noxfile.publish)
+    assert not {"build", "publish"} & set(nox_options.sessions or ())
