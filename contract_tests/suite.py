@@ -36,6 +36,7 @@ OPERATION_PATH = "/v3/contacts/{id}"
 # The largest id the contract allows: a server cannot have a contact with it.
 UNKNOWN_ID = 9_223_372_036_854_775_807
 LIVE_ENV = ("KINBOX_BASE_URL", "KINBOX_TOKEN", "KINBOX_CONTACT_ID")
+MODES = ("careful", "scratch")
 
 UNKNOWN_ID_404 = "unknown_id_404"
 MISSING_TOKEN_401 = "missing_token_401"  # noqa: S105 - a property name, not a secret
@@ -53,6 +54,7 @@ class Target:
     contact_id: int
     base_url: str | None = None
     app: Any = None
+    mode: str = "careful"
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str] = os.environ) -> Target | None:
@@ -64,6 +66,7 @@ class Target:
             token=env["KINBOX_TOKEN"],
             contact_id=int(env["KINBOX_CONTACT_ID"]),
             base_url=env["KINBOX_BASE_URL"].rstrip("/"),
+            mode=env.get("KINBOX_CONTRACT_MODE", "careful"),
         )
 
 

@@ -1,0 +1,5 @@
+"""`python -m contract_tests run ...`: see contract_tests.cli."""
+
+from .cli import main
+
+raise SystemExit(main())

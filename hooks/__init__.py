@@ -1,0 +1,1 @@
+"""pre-commit hooks that other repositories use (.pre-commit-hooks.yaml at the repository root)."""
