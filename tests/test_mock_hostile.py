@@ -1,0 +1,189 @@
+"""Hostile requests the mock must refuse without storing anything, over real HTTP (issue 14).
+
+Each input of the issue has its own test: it gets a documented 4xx in the spec's JSON error
+shape, never a 5xx, and the contact is exactly as it was (an empty PATCH still answers 200).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from contract_tests.contract import Contract
+from contract_tests.mock import create_app
+from contract_tests.mock.body import MAX_DEPTH
+from contract_tests.mock.serve import serve_in_thread
+
+TOKEN = "hostile-test-token"
+JSON = {"Content-Type": "application/json"}
+AUTH = {"Authorization": f"Bearer {TOKEN}", **JSON}
+CONTRACT = Contract()
+
+
+@pytest.fixture(scope="module")
+def url() -> Iterator[str]:
+    app, _ = create_app(token=TOKEN)
+    with serve_in_thread(app) as base_url:
+        yield base_url
+
+
+def send(url: str, content: bytes, *, contact: str = "1001", headers: Any = None) -> httpx.Response:
+    return httpx.patch(f"{url}/v3/contacts/{contact}", content=content, headers=AUTH if headers is None else headers)
+
+
+def snapshot(url: str) -> dict[str, Any]:
+    """The contact now, by an empty PATCH: it must always answer 200 with valid JSON."""
+    response = send(url, b"{}")
+    assert response.status_code == 200, response.text
+    value: dict[str, Any] = json.loads(response.content)
+    assert CONTRACT.response_problems(200, value) == []
+    return value
+
+
+def refused(url: str, content: bytes, status: int, code: str, **kwargs: Any) -> dict[str, Any]:
+    """Send `content`, expect a documented `status`/`code` error, and an unchanged contact."""
+    before = snapshot(url)
+    response = send(url, content, **kwargs)
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/json"
+    answer: dict[str, Any] = json.loads(response.content)
+    assert CONTRACT.response_problems(status, answer) == []
+    assert answer["code"] == code
+    assert snapshot(url) == before
+    return answer
+
+
+def fields(answer: dict[str, Any]) -> list[str]:
+    return [problem["field"] for problem in answer.get("errors", [])]
+
+
+@pytest.mark.parametrize(
+    ("content", "field"),
+    [
+        (b'{"name": "Kept?", "customFields": {"x": 1e400}}', "/customFields/x"),
+        (b'{"crmData": {"y": -1e400}}', "/crmData/y"),
+        (b'{"customFields": {"list": [1, 2, 1E+999]}}', "/customFields/list/2"),
+    ],
+)
+def test_non_finite_numbers_are_refused(url: str, content: bytes, field: str) -> None:
+    answer = refused(url, content, 400, "malformed_json")
+    assert fields(answer) == [field]
+    assert "64-bit float" in answer["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("content", "field"),
+    [
+        (rb'{"name": "\ud800"}', "/name"),
+        (rb'{"notes": "ok \udfff then"}', "/notes"),
+        (rb'{"customFields": {"\udc00": 1}}', "/customFields/\\udc00"),
+        (rb'{"crmData": {"a": ["\ud83d"]}}', "/crmData/a/0"),
+    ],
+)
+def test_lone_surrogates_are_refused_as_values_and_keys(url: str, content: bytes, field: str) -> None:
+    answer = refused(url, content, 400, "malformed_json")
+    assert fields(answer) == [field]
+
+
+def test_a_surrogate_pair_is_one_character_and_accepted(url: str) -> None:
+    response = send(url, rb'{"notes": "\ud83d\ude00"}')
+    assert response.status_code == 200
+    assert response.json()["notes"] == "\U0001f600"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b'{"name": "\xed\xa0\x80"}', b'{"name": "\xff"}', '{"name": "Ana"}'.encode("utf-16")],
+    ids=["raw-surrogate-ED-A0-80", "invalid-byte", "utf-16"],
+)
+def test_bodies_that_are_not_utf8_are_refused(url: str, content: bytes) -> None:
+    answer = refused(url, content, 400, "malformed_json")
+    assert "not UTF-8" in answer["message"]
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH, 500, 1000, 30_000])
+def test_deep_nesting_is_refused_before_anything_is_applied(url: str, depth: int) -> None:
+    # The body object is level 1 and customFields level 2: MAX_DEPTH nested levels inside it
+    # make MAX_DEPTH + 1. The name comes first, as in the issue's partial update.
+    nested = "[" * (depth - 1) + "]" * (depth - 1)
+    content = f'{{"name": "Partial?", "customFields": {{"deep": {nested}}}}}'.encode()
+    answer = refused(url, content, 400, "nesting_too_deep")
+    assert f"deeper than {MAX_DEPTH} levels" in answer["message"]
+
+
+def test_nesting_up_to_the_limit_is_stored_and_sent_back(url: str) -> None:
+    nested = "[" * (MAX_DEPTH - 2) + "]" * (MAX_DEPTH - 2)  # the body, customFields, then these
+    response = send(url, f'{{"customFields": {{"deep": {nested}}}}}'.encode())
+    assert response.status_code == 200, response.text
+    assert snapshot(url)["customFields"] == json.loads(f'{{"deep": {nested}}}')
+
+
+def test_an_integer_too_long_to_print_is_refused(url: str) -> None:
+    answer = refused(url, b'{"customFields": {"n": ' + b"7" * 5000 + b"}}", 400, "malformed_json")
+    assert "more than 4300 digits" in answer["message"]
+
+
+def test_a_long_integer_within_the_limit_round_trips(url: str) -> None:
+    digits = "9" * 4000
+    response = send(url, f'{{"customFields": {{"n": {digits}}}}}'.encode())
+    assert response.status_code == 200
+    assert response.json()["customFields"]["n"] == int(digits)
+
+
+@pytest.mark.parametrize("contact", ["1" * 5000, "9" * 65, "9" * 20])
+def test_path_ids_beyond_any_integer_get_422(url: str, contact: str) -> None:
+    answer = refused(url, b"{}", 422, "validation_failed", contact=contact)
+    assert fields(answer) == ["path.id"]
+
+
+def bearer(*values: bytes) -> list[tuple[bytes, bytes]]:
+    return [(b"content-type", b"application/json"), *((b"authorization", value) for value in values)]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        bearer(b"Bearer wrong", f"Bearer {TOKEN}".encode()),
+        bearer(f"Bearer {TOKEN}".encode(), b"Bearer wrong"),
+        bearer(f"Bearer {TOKEN}".encode(), f"Bearer {TOKEN}".encode()),
+        bearer(b"Bearer"),
+        bearer(TOKEN.encode()),
+        bearer(f"Basic {TOKEN}".encode()),
+        bearer(b"Bearer \xc3\xa9"),
+        bearer(f"Bearer {TOKEN}\xe9".encode("latin-1")),
+        bearer(f"Bearer {TOKEN} extra".encode()),
+    ],
+    ids=[
+        "two-headers-right-last",
+        "two-headers-right-first",
+        "two-right-headers",
+        "scheme-alone",
+        "token-alone",
+        "basic",
+        "non-ascii-token",
+        "non-ascii-after-token",
+        "trailing-word",
+    ],
+)
+def test_ambiguous_or_wrong_credentials_get_401(url: str, headers: list[tuple[bytes, bytes]]) -> None:
+    before = snapshot(url)
+    response = send(url, b'{"name": "Intruder"}', headers=headers)
+    assert response.status_code == 401, response.text
+    assert response.headers["www-authenticate"] == "Bearer"
+    assert CONTRACT.response_problems(401, response.json()) == []
+    assert snapshot(url) == before
+
+
+@pytest.mark.parametrize("scheme", ["bearer", "BEARER", "bEaReR"])
+def test_the_scheme_is_case_insensitive(url: str, scheme: str) -> None:
+    response = send(url, b'{"notes": "scheme"}', headers={"Authorization": f"{scheme} {TOKEN}", **JSON})
+    assert response.status_code == 200, response.text
+
+
+def test_more_than_one_space_may_separate_scheme_and_token(url: str) -> None:
+    response = send(url, b"{}", headers={"Authorization": f"Bearer   {TOKEN}", **JSON})
+    assert response.status_code == 200
