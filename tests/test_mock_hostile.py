@@ -7,7 +7,10 @@ shape, never a 5xx, and the contact is exactly as it was (an empty PATCH still a
 from __future__ import annotations
 
 import json
+import socket
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -16,6 +19,7 @@ import pytest
 from contract_tests.contract import Contract
 from contract_tests.mock import create_app
 from contract_tests.mock.body import MAX_DEPTH
+from contract_tests.mock.protocol import MAX_HEAD_BYTES
 from contract_tests.mock.serve import serve_in_thread
 
 TOKEN = "hostile-test-token"
@@ -187,3 +191,151 @@ def test_the_scheme_is_case_insensitive(url: str, scheme: str) -> None:
 def test_more_than_one_space_may_separate_scheme_and_token(url: str) -> None:
     response = send(url, b"{}", headers={"Authorization": f"Bearer   {TOKEN}", **JSON})
     assert response.status_code == 200
+
+
+# Protocol level: requests uvicorn itself refuses, sent as raw bytes.
+
+HEAD = f"Host: mock\r\nAuthorization: Bearer {TOKEN}\r\nContent-Type: application/json\r\n".encode()
+QUICK_TIMEOUT = 0.5  # the request deadline of the `quick_url` server, in seconds
+
+
+@pytest.fixture(scope="module")
+def quick_url() -> Iterator[str]:
+    app, _ = create_app(token=TOKEN)
+    with serve_in_thread(app, request_timeout=QUICK_TIMEOUT) as base_url:
+        yield base_url
+
+
+@dataclass
+class RawAnswer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def exchange(url: str, *parts: bytes) -> RawAnswer | None:
+    """Send `parts` on one connection, read until the server closes it; None if it sent nothing."""
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        for part in parts:
+            sock.sendall(part)
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+    if not received:
+        return None
+    head, _, body = received.partition(b"\r\n\r\n")
+    status_line, *lines = head.decode("latin-1").split("\r\n")
+    headers = {name.lower(): value for name, _, value in (line.partition(": ") for line in lines)}
+    return RawAnswer(int(status_line.split()[1]), headers, body)
+
+
+def protocol_refusal(answer: RawAnswer | None, status: int, code: str) -> str:
+    assert answer is not None
+    assert answer.status == status, answer
+    assert answer.headers["content-type"] == "application/json"
+    assert answer.headers["connection"] == "close"
+    value = json.loads(answer.body)
+    assert CONTRACT.response_problems(status, value) == []
+    assert value["code"] == code
+    message: str = value["message"]
+    return message
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "reason"),
+    [
+        (b"PATCH /v3/contacts/1001 HTTP/1.1\r\n" + HEAD + b"Content-Length: 2x\r\n\r\n{}", "Content-Length"),
+        (
+            b"PATCH /v3/contacts/1001 HTTP/1.1\r\n" + HEAD + b"Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
+            "Duplicate",
+        ),
+        (
+            b"PATCH /v3/contacts/1001 HTTP/1.1\r\n" + HEAD + b"Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
+            "chunk",
+        ),
+        (b"PATCH /v3/contacts/10\x0001 HTTP/1.1\r\n" + HEAD + b"Content-Length: 2\r\n\r\n{}", "url"),
+        (b"PATCH /v3/contacts/\xc3\xa9 HTTP/1.1\r\n" + HEAD + b"Content-Length: 2\r\n\r\n{}", "url"),
+        (b"PATCH /v3/contacts/1001 HTTP/1.1\r\nAuthorization: Bearer\x00x\r\n\r\n", "header"),
+        (b"PATCH /v3/contacts/1001 HTTP/1.1\nHost: mock\n\n", "CRLF"),
+        (b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03", "method"),  # a TLS hello
+    ],
+    ids=[
+        "bad-content-length",
+        "two-content-lengths",
+        "bad-chunk",
+        "nul-in-path",
+        "non-ascii-path",
+        "nul-in-header",
+        "lf-only",
+        "tls",
+    ],
+)
+def test_requests_that_are_not_http_get_a_json_400(url: str, request_bytes: bytes, reason: str) -> None:
+    before = snapshot(url)
+    message = protocol_refusal(exchange(url, request_bytes), 400, "malformed_request")
+    assert message.startswith("The request is not valid HTTP/1.1: ")
+    assert reason.lower() in message.lower()
+    assert snapshot(url) == before
+
+
+@pytest.mark.parametrize(
+    "request_bytes",
+    [
+        b"PATCH /v3/contacts/" + b"1" * 100_000 + b" HTTP/1.1\r\n" + HEAD + b"Content-Length: 2\r\n\r\n{}",
+        b"PATCH /v3/contacts/1001 HTTP/1.1\r\n" + HEAD + b"X-Padding: " + b"p" * 40_000 + b"\r\n\r\n",
+        b"PATCH /v3/contacts/1001 HTTP/1.1\r\n" + HEAD + b"X-A: b\r\n" * 10_000 + b"\r\n",
+    ],
+    ids=["100KB-url", "40KB-header", "10000-headers"],
+)
+def test_an_oversized_head_gets_a_json_413(url: str, request_bytes: bytes) -> None:
+    message = protocol_refusal(exchange(url, request_bytes), 413, "request_too_large")
+    assert str(MAX_HEAD_BYTES) in message
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        [b"PATCH /v3/contacts/1001 HTTP/1.1\r\nHost: mo"],
+        [b"PATCH /v3/contacts/1001 HTTP/1.1\r\n" + HEAD + b"Content-Length: 40\r\n\r\n" + b'{"name": "Half"'],
+        [b"PATCH /v3/contacts/1001 HTTP/1.1\r\n" + HEAD + b'Transfer-Encoding: chunked\r\n\r\n10\r\n{"name": "Chunk"'],
+    ],
+    ids=["head-cut-short", "body-cut-short", "chunk-cut-short"],
+)
+def test_incomplete_requests_are_answered_and_closed_after_the_deadline(quick_url: str, parts: list[bytes]) -> None:
+    before = snapshot(quick_url)
+    message = protocol_refusal(exchange(quick_url, *parts), 400, "request_timeout")
+    assert f"within {QUICK_TIMEOUT:g} s" in message
+    assert snapshot(quick_url) == before  # half a body is never stored
+
+
+def test_a_connection_that_sends_nothing_is_closed(quick_url: str) -> None:
+    assert exchange(quick_url) is None
+
+
+def test_a_trickled_request_is_bounded_by_its_deadline(quick_url: str) -> None:
+    """Bytes that keep arriving do not extend the deadline: it runs from the request's start."""
+    host, port = quick_url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(b"PATCH /v3/contacts/1001 HTTP/1.1\r\n")
+        received = b""
+        for _ in range(200):  # at most 200 header lines, QUICK_TIMEOUT / 10 apart
+            try:
+                sock.sendall(b"X-Slow: 1\r\n")
+            except OSError:  # the server closed the connection
+                break
+            time.sleep(QUICK_TIMEOUT / 10)
+        while chunk := sock.recv(65536):
+            received += chunk
+    assert b'"request_timeout"' in received
+
+
+def test_the_scheme_alone_with_trailing_space_gets_401(url: str) -> None:
+    answer = exchange(
+        url,
+        b"PATCH /v3/contacts/1001 HTTP/1.1\r\nHost: mock\r\nAuthorization: Bearer \r\nConnection: close\r\n"
+        b"Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+    )
+    assert answer is not None
+    assert answer.status == 401
+    assert answer.headers["www-authenticate"] == "Bearer"

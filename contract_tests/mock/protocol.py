@@ -1,0 +1,139 @@
+"""The mock's HTTP/1.1 protocol: uvicorn's httptools protocol, answering in the spec's terms.
+
+Left alone, uvicorn answers a request it cannot parse with a `text/plain` "Invalid HTTP request
+received.", accepts request lines and headers of any size, and waits for an incomplete request
+for ever. Here a request that is not valid HTTP/1.1 gets the spec's JSON error (400, with the
+parser's reason); a request line and headers over `MAX_HEAD_BYTES` get 413; and a request has
+`request_timeout` seconds from its first byte to arrive in full, else it gets 400. Each of these
+closes the connection, since what follows on it can no longer be framed. When an answer has
+already started, the connection is only closed: a second answer would be read as the next one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httptools
+from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
+
+from .app import error
+
+DEFAULT_REQUEST_TIMEOUT = 10.0
+MAX_HEAD_BYTES = 32 * 1024
+
+
+class _HeadTooLarge(Exception):
+    """Raised from a parser callback to stop parsing a head over `MAX_HEAD_BYTES`."""
+
+
+class MockHttpProtocol(HttpToolsProtocol):
+    """`HttpToolsProtocol` with JSON protocol errors, a head size limit and a request deadline."""
+
+    request_timeout = DEFAULT_REQUEST_TIMEOUT
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deadline: asyncio.TimerHandle | None = None
+        self._reading_request = False
+        self._head_bytes = 0
+
+    @classmethod
+    def with_timeout(cls, seconds: float) -> type[MockHttpProtocol]:
+        """This protocol with another request deadline (uvicorn instantiates the class itself)."""
+        return type(cls.__name__, (cls,), {"request_timeout": seconds})
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm()  # a connection that never completes a request is bounded too
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        self._unset_keepalive_if_required()
+        try:
+            self.parser.feed_data(data)
+        except httptools.HttpParserUpgrade:
+            # No upgrade is supported: the request is answered as it is, as uvicorn does.
+            self._unsupported_upgrade_warning()
+        except httptools.HttpParserError as exc:
+            if isinstance(exc.__context__, _HeadTooLarge):
+                self._refuse(
+                    413, "request_too_large", f"The request line and headers are larger than {MAX_HEAD_BYTES} bytes."
+                )
+            else:
+                # A callback's own error (uvicorn cannot read the target, say) has no useful text.
+                reason = "its target cannot be read" if isinstance(exc, httptools.HttpParserCallbackError) else str(exc)
+                self._refuse(400, "malformed_request", f"The request is not valid HTTP/1.1: {reason}.")
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._reading_request = True
+        self._head_bytes = 0
+        if self._deadline is None:
+            self._arm()
+
+    def on_url(self, url: bytes) -> None:
+        self._count_head(len(url))
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._count_head(len(name) + len(value))
+        super().on_header(name, value)
+
+    def on_message_complete(self) -> None:
+        self._reading_request = False
+        self._disarm()
+        super().on_message_complete()
+
+    def _count_head(self, size: int) -> None:
+        self._head_bytes += size
+        if self._head_bytes > MAX_HEAD_BYTES:
+            raise _HeadTooLarge
+
+    def _arm(self) -> None:
+        self._disarm()
+        self._deadline = self.loop.call_later(self.request_timeout, self._timed_out)
+
+    def _disarm(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def _timed_out(self) -> None:
+        self._deadline = None
+        if not self._reading_request:  # an idle new connection: nothing to answer
+            self.transport.close()
+            return
+        self._refuse(400, "request_timeout", f"The request was not complete within {self.request_timeout:g} s.")
+
+    def _refuse(self, status: int, code: str, message: str) -> None:
+        """Answer `status` with the spec's error body, if no answer has started, and close."""
+        self.logger.warning("%s", message)
+        self._disarm()
+        cycle = self.cycle
+        if cycle is not None and not cycle.response_complete:
+            # The app may be waiting for the rest of the body: it now reads a disconnect and
+            # stores nothing. Anything it sends afterwards is dropped.
+            cycle.disconnected = True
+            cycle.message_event.set()
+            if cycle.response_started:
+                self.transport.close()
+                return
+        if self.transport.is_closing():
+            return
+        answer = error(status, code, message)
+        head = [STATUS_LINE[status]]
+        for name, value in self.server_state.default_headers:
+            head.extend([name, b": ", value, b"\r\n"])
+        head.extend(
+            [
+                b"content-type: application/json\r\n",
+                b"content-length: %d\r\n" % len(answer.body),
+                b"connection: close\r\n\r\n",
+            ]
+        )
+        self.transport.write(b"".join(head) + answer.body)
+        self.transport.close()
