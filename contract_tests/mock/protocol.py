@@ -6,7 +6,8 @@ for ever. Here a request that is not valid HTTP/1.1 gets the spec's JSON error (
 parser's reason); a request line and headers over `MAX_HEAD_BYTES` get 413; and a request has
 `request_timeout` seconds from its first byte to arrive in full, else it gets 400. Each of these
 closes the connection, since what follows on it can no longer be framed. When an answer has
-already started, the connection is only closed: a second answer would be read as the next one.
+already started, or the request before the bad bytes is complete and being answered, there is
+no second answer: it would be read as the answer to the next request.
 """
 
 from __future__ import annotations
@@ -115,7 +116,12 @@ class MockHttpProtocol(HttpToolsProtocol):
         self._disarm()
         cycle = self.cycle
         if cycle is not None and not cycle.response_complete:
-            # The app may be waiting for the rest of the body: it now reads a disconnect and
+            if not cycle.more_body:
+                # The bytes after a complete request are bad: it is still answered, then the
+                # connection closes (two answers cannot be interleaved).
+                cycle.keep_alive = False
+                return
+            # The app is waiting for the rest of the body: it now reads a disconnect and
             # stores nothing. Anything it sends afterwards is dropped.
             cycle.disconnected = True
             cycle.message_event.set()
