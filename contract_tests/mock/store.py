@@ -56,7 +56,6 @@ class ContactStore:
 
     def __init__(self, contacts: Iterable[Mapping[str, Any]], *, clock: Callable[[], dt.datetime] = utc_now) -> None:
         self._contacts: dict[str, dict[str, Any]] = {}
-        self._encoded: dict[str, bytes] = {}
         self._last_update: dict[str, dt.datetime] = {}
         for contact in contacts:
             key = str(contact["id"])
@@ -70,8 +69,8 @@ class ContactStore:
 
     def get(self, contact_id: str) -> dict[str, Any] | None:
         with self._lock:
-            encoded = self._encoded.get(contact_id)
-        return _DECODER.decode(encoded.decode("utf-8")) if encoded is not None else None
+            contact = self._contacts.get(contact_id)
+        return _detached(contact) if contact is not None else None
 
     def patch(self, contact_id: str, changes: Mapping[str, Any]) -> tuple[bytes, dict[str, Any]] | None:
         """Apply `changes`; return the contact afterwards as JSON and as the value that JSON
@@ -85,7 +84,7 @@ class ContactStore:
             if current is None:
                 return None
             if not changes:
-                return self._encoded[contact_id], dict(current)
+                return _encode(current), dict(current)
             record = dict(current)
             for field, value in changes.items():
                 if field not in SERVER_MANAGED:
@@ -103,7 +102,6 @@ class ContactStore:
         """Store `record` as the contact's new state once it is known to encode: the one write."""
         encoded = _encode(record)
         self._contacts[contact_id] = record
-        self._encoded[contact_id] = encoded
         return encoded
 
 
