@@ -339,3 +339,10 @@ def test_the_scheme_alone_with_trailing_space_gets_401(url: str) -> None:
     assert answer is not None
     assert answer.status == 401
     assert answer.headers["www-authenticate"] == "Bearer"
+
+
+@pytest.mark.parametrize("token", ["with space", "ünïcode", "", "a=b"])
+def test_a_token_no_request_could_carry_is_refused_at_start(token: str) -> None:
+    with pytest.raises(ValueError, match="b64token") as raised:
+        create_app(token=token)
+    assert not token or token not in str(raised.value)  # a token never shows in a message

@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 from ..contract import Contract, Problem
 from . import body as json_body
-from .auth import bearer_matches
+from .auth import bearer_matches, is_b64token
 from .store import ContactStore, Unstorable, load_seed
 from .types import Receive, Scope, Send
 
@@ -82,6 +82,8 @@ class MockKinbox:
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
         check_responses: bool = True,
     ) -> None:
+        if not is_b64token(token):  # no request could ever match it; the message must not show it
+            raise ValueError("the mock's token must be RFC 6750 b64token characters: letters, digits, -._~+/ then =s")
         self.token = token
         self.store = store if store is not None else ContactStore(load_seed())
         self.contract = contract if contract is not None else Contract()

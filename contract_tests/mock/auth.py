@@ -16,6 +16,11 @@ _SCHEME = b"bearer"
 _B64TOKEN = re.compile(rb"[A-Za-z0-9\-._~+/]+=*")
 
 
+def is_b64token(token: str) -> bool:
+    """Whether `token` can be sent as a bearer token at all (RFC 6750 §2.1)."""
+    return _B64TOKEN.fullmatch(token.encode("utf-8", "replace")) is not None
+
+
 def bearer_matches(authorizations: Sequence[bytes], token: bytes) -> bool:
     """Whether the request's `Authorization` header values carry exactly `token`."""
     if len(authorizations) != 1:
