@@ -25,6 +25,8 @@ def bearer_matches(authorizations: Sequence[bytes], token: bytes) -> bool:
     """Whether the request's `Authorization` header values carry exactly `token`."""
     if len(authorizations) != 1:
         return False
+    if hmac.compare_digest(authorizations[0], b"Bearer " + token):  # the usual spelling, at once
+        return True
     scheme, _, credentials = authorizations[0].partition(b" ")
     credentials = credentials.lstrip(b" ")
     if scheme.lower() != _SCHEME or not _B64TOKEN.fullmatch(credentials):

@@ -24,6 +24,10 @@ MAX_DEPTH = 64
 # A lone surrogate can only come from a `\uD800`-`\uDFFF` escape: strict UTF-8 decoding
 # refuses raw ones. Bodies without such an escape skip the search for them.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+# What the walk looks for can only be there if the text has one of these: a surrogate escape,
+# an exponent (a digit then e/E) or 309 digits in a row (a float without either is below
+# 1e309, so finite), or at least MAX_DEPTH brackets. Most bodies have none and skip the walk.
+_WALK_NEEDED = re.compile(r"\\u[dD][89a-fA-F]|[0-9][eE]|[0-9]{309}")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -54,7 +58,8 @@ def parse(raw: bytes) -> Any:
         raise Refused("malformed_json", f"The request body is not valid JSON: {exc}.") from None
     except RecursionError:
         raise Refused("nesting_too_deep", f"The request body is nested deeper than {MAX_DEPTH} levels.") from None
-    _check(value, surrogates_possible=_SURROGATE_ESCAPE.search(text) is not None)
+    if _WALK_NEEDED.search(text) or text.count("[") + text.count("{") >= MAX_DEPTH:
+        _check(value, surrogates_possible=_SURROGATE_ESCAPE.search(text) is not None)
     return value
 
 
