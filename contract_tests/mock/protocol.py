@@ -4,7 +4,8 @@ Left alone, uvicorn answers a request it cannot parse with a `text/plain` "Inval
 received.", accepts request lines and headers of any size, and waits for an incomplete request
 for ever. Here a request that is not valid HTTP/1.1 gets the spec's JSON error (400, with the
 parser's reason); a request line and headers over `MAX_HEAD_BYTES` get 413; and a request has
-`request_timeout` seconds from its first byte to arrive in full, else it gets 400. Each of these
+`request_timeout` seconds from its first byte (a connection's first request: from the
+connection) to arrive in full, else it gets 400. Each of these
 closes the connection, since what follows on it can no longer be framed. When an answer has
 already started, or the request before the bad bytes is complete and being answered, there is
 no second answer: it would be read as the answer to the next request.
@@ -22,6 +23,10 @@ from .app import error
 
 DEFAULT_REQUEST_TIMEOUT = 10.0
 MAX_HEAD_BYTES = 32 * 1024
+# A connection's deadline is checked this often (a share of the timeout), so a request is cut
+# off between 1 and 1.25 timeouts after its start. One timer per connection, not one per
+# request: arming and cancelling a timer for every request cost more than the rest of this.
+_CHECKS_PER_TIMEOUT = 4
 
 
 class _HeadTooLarge(Exception):
@@ -35,8 +40,10 @@ class MockHttpProtocol(HttpToolsProtocol):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._deadline: asyncio.TimerHandle | None = None
+        self._watch: asyncio.TimerHandle | None = None
         self._reading_request = False
+        self._first_request = True  # a new connection's first request counts from the connection
+        self._started = 0.0  # loop time the current request (or the connection) started
         self._head_bytes = 0
 
     @classmethod
@@ -46,10 +53,13 @@ class MockHttpProtocol(HttpToolsProtocol):
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
-        self._arm()  # a connection that never completes a request is bounded too
+        self._started = self.loop.time()
+        self._schedule_check()
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self._disarm()
+        if self._watch is not None:
+            self._watch.cancel()
+            self._watch = None
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
@@ -73,8 +83,9 @@ class MockHttpProtocol(HttpToolsProtocol):
         super().on_message_begin()
         self._reading_request = True
         self._head_bytes = 0
-        if self._deadline is None:
-            self._arm()
+        if not self._first_request:
+            self._started = self.loop.time()
+        self._first_request = False
 
     def on_url(self, url: bytes) -> None:
         self._count_head(len(url))
@@ -86,7 +97,6 @@ class MockHttpProtocol(HttpToolsProtocol):
 
     def on_message_complete(self) -> None:
         self._reading_request = False
-        self._disarm()
         super().on_message_complete()
 
     def _count_head(self, size: int) -> None:
@@ -94,26 +104,24 @@ class MockHttpProtocol(HttpToolsProtocol):
         if self._head_bytes > MAX_HEAD_BYTES:
             raise _HeadTooLarge
 
-    def _arm(self) -> None:
-        self._disarm()
-        self._deadline = self.loop.call_later(self.request_timeout, self._timed_out)
+    def _schedule_check(self) -> None:
+        self._watch = self.loop.call_later(self.request_timeout / _CHECKS_PER_TIMEOUT, self._check_deadline)
 
-    def _disarm(self) -> None:
-        if self._deadline is not None:
-            self._deadline.cancel()
-            self._deadline = None
-
-    def _timed_out(self) -> None:
-        self._deadline = None
-        if not self._reading_request:  # an idle new connection: nothing to answer
-            self.transport.close()
+    def _check_deadline(self) -> None:
+        self._watch = None
+        if self.transport.is_closing():
             return
-        self._refuse(400, "request_timeout", f"The request was not complete within {self.request_timeout:g} s.")
+        late = self.loop.time() - self._started >= self.request_timeout
+        if late and self._reading_request:
+            self._refuse(400, "request_timeout", f"The request was not complete within {self.request_timeout:g} s.")
+        elif late and self._first_request:  # a new connection that sent nothing: nothing to answer
+            self.transport.close()
+        else:  # between requests uvicorn's keep-alive timeout applies
+            self._schedule_check()
 
     def _refuse(self, status: int, code: str, message: str) -> None:
         """Answer `status` with the spec's error body, if no answer has started, and close."""
         self.logger.warning("%s", message)
-        self._disarm()
         cycle = self.cycle
         if cycle is not None and not cycle.response_complete:
             if not cycle.more_body:
