@@ -71,7 +71,7 @@ def fields(answer: dict[str, Any]) -> list[str]:
         (b'{"name": "Kept?", "customFields": {"x": 1e400}}', "/customFields/x"),
         (b'{"crmData": {"y": -1e400}}', "/crmData/y"),
         (b'{"customFields": {"list": [1, 2, 1E+999]}}', "/customFields/list/2"),
-        (b'{"customFields": {"long": ' + b"1" * 400 + b'.5}}', "/customFields/long"),  # no exponent
+        (b'{"customFields": {"long": ' + b"1" * 400 + b".5}}", "/customFields/long"),  # no exponent
     ],
 )
 def test_non_finite_numbers_are_refused(url: str, content: bytes, field: str) -> None:

@@ -344,6 +344,7 @@ def hostile_run(mock: Mock, run_seed: int) -> None:
     one()
 
 
+@pytest.mark.slow
 def test_hostile_requests_over_http_never_break_the_mock(mock: Mock, capsys: pytest.CaptureFixture[str]) -> None:
     hostile_run(mock, run_seed=1)  # warms the mock up: imports, caches, the allocator's arenas
     warm = mock.rss_kb()

@@ -9,6 +9,10 @@ connection) to arrive in full, else it gets 400. Each of these
 closes the connection, since what follows on it can no longer be framed. When an answer has
 already started, or the request before the bad bytes is complete and being answered, there is
 no second answer: it would be read as the answer to the next request.
+
+It extends `HttpToolsProtocol` through its internals (parser callbacks, the request cycle's
+`more_body`/`disconnected`), so uvicorn is pinned in constraints.txt and
+tests/test_mock_hostile.py sends every case above as raw bytes.
 """
 
 from __future__ import annotations
