@@ -17,10 +17,11 @@ import httpx
 import pytest
 
 from contract_tests.contract import Contract
-from contract_tests.mock import create_app
+from contract_tests.mock import ContactStore, create_app, load_seed
 from contract_tests.mock.body import MAX_DEPTH
 from contract_tests.mock.protocol import MAX_HEAD_BYTES
 from contract_tests.mock.serve import serve_in_thread
+from contract_tests.mock.store import Unstorable
 
 TOKEN = "hostile-test-token"
 JSON = {"Content-Type": "application/json"}
@@ -347,3 +348,43 @@ def test_a_token_no_request_could_carry_is_refused_at_start(token: str) -> None:
     with pytest.raises(ValueError, match="b64token") as raised:
         create_app(token=token)
     assert not token or token not in str(raised.value)  # a token never shows in a message
+
+
+# The store's own guard, for any operation that writes through it (not only PATCH over HTTP).
+
+
+def deep_list(depth: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"name": "Kept?", "customFields": {"x": float("inf")}},
+        {"name": "Kept?", "crmData": {"y": float("nan")}},
+        {"name": "\ud800"},
+        {"name": "Kept?", "customFields": {"\udc00": 1}},
+        {"name": "Kept?", "customFields": {"deep": deep_list(5000)}},
+        {"name": "Kept?", "customFields": {"set": {1, 2}}},
+    ],
+    ids=["inf", "nan", "surrogate-value", "surrogate-key", "5000-deep", "not-json"],
+)
+def test_the_store_never_commits_a_record_it_could_not_send_back(changes: dict[str, Any]) -> None:
+    store = ContactStore(load_seed())
+    before = store.get("1001")
+    with pytest.raises(Unstorable):
+        store.patch("1001", changes)
+    assert store.get("1001") == before  # nothing applied, not even the name
+    encoded, _ = store.patch("1001", {}) or (b"", {})
+    assert json.loads(encoded) == before
+
+
+def test_the_store_keeps_no_reference_to_the_callers_objects() -> None:
+    store = ContactStore(load_seed())
+    fields = {"plan": "gold"}
+    store.patch("1001", {"customFields": fields})
+    fields["plan"] = "changed by the caller afterwards"
+    assert (store.get("1001") or {})["customFields"] == {"plan": "gold"}

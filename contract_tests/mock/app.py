@@ -3,7 +3,7 @@
 Checks happen in a fixed order, each answering as the spec documents: an unknown path 404,
 another method 405 with `Allow`, no valid bearer token 401, a path id that breaks its schema
 422, an oversized body 413, a body that is not a JSON object (or not sent as JSON), or JSON
-the mock could not send back (`body`), 400, a body that breaks the schema 422 naming each
+the mock could not send back (see `body.py`), 400, a body that breaks the schema 422 naming each
 field and why, an unknown contact 404, else 200 with the contact after the update. The store
 is written last, once the whole request is known to be valid. An unexpected exception still
 answers a documented 5XX body; the contract and robustness tests make sure that never happens.
