@@ -71,8 +71,13 @@ class MockHttpProtocol(HttpToolsProtocol):
         try:
             self.parser.feed_data(data)
         except httptools.HttpParserUpgrade:
-            # No upgrade is supported: the request is answered as it is, as uvicorn does.
+            # No upgrade is supported: the request is answered as it is, as uvicorn does. The
+            # parser reads nothing after an upgrade request, so the connection then closes.
             self._unsupported_upgrade_warning()
+            if self.cycle is not None and not self.cycle.response_complete:
+                self.cycle.keep_alive = False
+            else:
+                self.transport.close()
         except httptools.HttpParserError as exc:
             if isinstance(exc.__context__, _HeadTooLarge):
                 self._refuse(
