@@ -14,6 +14,7 @@ import uvicorn
 
 from . import create_app
 from .faults import Faults
+from .protocol import DEFAULT_REQUEST_TIMEOUT
 from .serve import HOST, READY_PREFIX, bind, uvicorn_config
 
 
@@ -28,6 +29,12 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--rate-503", type=float, default=0.0, help="share of requests answered 503")
     parser.add_argument("--rate-drop", type=float, default=0.0, help="share of connections dropped mid-answer")
     parser.add_argument("--fault-seed", type=int, default=None, help="seed for the fault dice")
+    parser.add_argument(
+        "--request-timeout",
+        type=float,
+        default=DEFAULT_REQUEST_TIMEOUT,
+        help="seconds a request may take to arrive in full (default %(default)g)",
+    )
     parser.add_argument("--no-response-check", action="store_true", help="skip the self-check of every answer")
     return parser.parse_args(argv)
 
@@ -58,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "-H 'Content-Type: application/json' -d '{\"name\": \"Ana\"}'",
         flush=True,
     )
-    uvicorn.Server(uvicorn_config(app)).run(sockets=[sock])
+    uvicorn.Server(uvicorn_config(app, request_timeout=args.request_timeout)).run(sockets=[sock])
     return 0
 
 

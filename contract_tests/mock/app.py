@@ -2,15 +2,15 @@
 
 Checks happen in a fixed order, each answering as the spec documents: an unknown path 404,
 another method 405 with `Allow`, no valid bearer token 401, a path id that breaks its schema
-422, an oversized body 413, a body that is not a JSON object (or not sent as JSON) 400, a
-body that breaks the schema 422 naming each field and why, an unknown contact 404, else
-200 with the contact after the update. An unexpected exception still answers a documented
-5XX body; the contract tests make sure that never happens.
+422, an oversized body 413, a body that is not a JSON object (or not sent as JSON), or JSON
+the mock could not send back (see `body.py`), 400, a body that breaks the schema 422 naming each
+field and why, an unknown contact 404, else 200 with the contact after the update. The store
+is written last, once the whole request is known to be valid. An unexpected exception still
+answers a documented 5XX body; the contract and robustness tests make sure that never happens.
 """
 
 from __future__ import annotations
 
-import hmac
 import itertools
 import json
 import logging
@@ -20,13 +20,18 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..contract import Contract, Problem
-from .store import ContactStore, load_seed
+from . import body as json_body
+from .auth import bearer_matches, is_b64token
+from .store import ContactStore, Unstorable, load_seed
 from .types import Receive, Scope, Send
 
 logger = logging.getLogger("kinbox_mock")
 
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
 _CANONICAL_INTEGER = re.compile(r"(0|-?[1-9][0-9]*)")
+# Longer ids are refused unread: converting thousands of digits to an int is slow, and beyond
+# the interpreter's limit (4300) it fails. Any id of the spec's int64 has at most 19 digits.
+MAX_ID_DIGITS = 64
 _PATH_PREFIX = [b"", b"v3", b"contacts"]
 
 
@@ -77,12 +82,14 @@ class MockKinbox:
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
         check_responses: bool = True,
     ) -> None:
+        if not is_b64token(token):  # no request could ever match it; the message must not show it
+            raise ValueError("the mock's token must be RFC 6750 b64token characters: letters, digits, -._~+/ then =s")
         self.token = token
         self.store = store if store is not None else ContactStore(load_seed())
         self.contract = contract if contract is not None else Contract()
         self.max_body_bytes = max_body_bytes
         self.check_responses = check_responses
-        self._expected_auth = f"Bearer {token}".encode()
+        self._token = token.encode()
         self._allow = ", ".join(self.contract.allowed_methods)
         self._request_ids = itertools.count(1)
 
@@ -109,7 +116,11 @@ class MockKinbox:
         if scope["method"] != "PATCH":
             return _undocumented(error(405, "method_not_allowed", f"Use {self._allow}.", allow=self._allow))
         headers = dict(scope["headers"])
-        if not hmac.compare_digest(headers.get(b"authorization", b""), self._expected_auth):
+        if len(headers) == len(scope["headers"]):  # no header name repeats: the dict has them all
+            authorizations = [headers[b"authorization"]] if b"authorization" in headers else []
+        else:
+            authorizations = [value for name, value in scope["headers"] if name == b"authorization"]
+        if not bearer_matches(authorizations, self._token):
             return error(401, "unauthorized", "A valid bearer token is required.", www_authenticate="Bearer")
         raw_id = unquote(segments[3].decode("latin-1"), errors="replace")
         contact_id, problems = self._parse_id(raw_id)
@@ -121,7 +132,10 @@ class MockKinbox:
         problems = self.contract.problems(self.contract.body_validator, body)
         if problems:
             return error(422, "validation_failed", "The request does not match the contract.", problems)
-        updated = self.store.patch(contact_id, body)
+        try:
+            updated = self.store.patch(contact_id, body)
+        except Unstorable as exc:  # `json_body` refuses all of these first; this is the store's own guard
+            return error(400, "malformed_json", f"The request body cannot be stored: {exc}.")
         if updated is None:
             return error(404, "not_found", f"Contact {contact_id} was not found.")
         encoded, value = updated
@@ -131,6 +145,8 @@ class MockKinbox:
         where = f"path.{self.contract.parameter_name}"
         if not _CANONICAL_INTEGER.fullmatch(raw):
             return raw, [Problem(where, "must be an integer written in decimal digits")]
+        if len(raw) > MAX_ID_DIGITS:
+            return raw, [Problem(where, f"must be at most {MAX_ID_DIGITS} digits long")]
         problems = self.contract.problems(self.contract.id_validator, int(raw))
         return raw, [Problem(where, p.message) for p in problems]
 
@@ -143,8 +159,8 @@ class MockKinbox:
         more = True
         while more:
             message = await receive()
-            if message["type"] == "http.disconnect":
-                break
+            if message["type"] == "http.disconnect":  # nobody to answer; and never store half a body
+                return None, error(400, "malformed_json", "The request body was not received completely.")
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_body_bytes:
@@ -155,12 +171,9 @@ class MockKinbox:
         if not (media_type == b"application/json" or media_type.endswith(b"+json")):
             return None, error(400, "unsupported_media_type", "The body must be sent as application/json.")
         try:
-            raw = b"".join(chunks)
-            # json.loads(raw, parse_constant=...) would build a new decoder per call.
-            body = _DECODER.decode(raw.decode(json.detect_encoding(raw), "surrogatepass"))
-        except (ValueError, RecursionError) as exc:
-            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "it cannot be parsed"
-            return None, error(400, "malformed_json", f"The request body is not valid JSON: {reason}.")
+            body = json_body.parse(b"".join(chunks))
+        except json_body.Refused as refused:
+            return None, error(400, refused.code, refused.message, refused.problems)
         if not isinstance(body, dict):
             return None, error(400, "malformed_json", "The request body must be a JSON object.")
         return body, None
@@ -178,13 +191,6 @@ class MockKinbox:
 def _undocumented(answer: Answer) -> Answer:
     answer.documented = False
     return answer
-
-
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not JSON")
-
-
-_DECODER = json.JSONDecoder(parse_constant=_reject_constant)  # NaN and Infinity are not JSON
 
 
 async def lifespan(receive: Receive, send: Send) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 import uvicorn
 
+from .protocol import DEFAULT_REQUEST_TIMEOUT, MockHttpProtocol
 from .types import ASGIApp
 
 HOST = "127.0.0.1"
@@ -47,11 +48,14 @@ def bind(port: int = 0, host: str = HOST) -> socket.socket:
     return sock
 
 
-def uvicorn_config(app: ASGIApp, log_level: str = "warning") -> uvicorn.Config:
+def uvicorn_config(
+    app: ASGIApp, log_level: str = "warning", request_timeout: float = DEFAULT_REQUEST_TIMEOUT
+) -> uvicorn.Config:
     logging.getLogger("uvicorn.error").addFilter(_InjectedFaultFilter())
     # No proxy sits in front of a local mock, so X-Forwarded-* headers are not trusted or parsed.
     return uvicorn.Config(
         app,
+        http=MockHttpProtocol.with_timeout(request_timeout),
         log_level=log_level,
         access_log=False,
         lifespan="on",
@@ -62,10 +66,10 @@ def uvicorn_config(app: ASGIApp, log_level: str = "warning") -> uvicorn.Config:
 
 
 @contextlib.contextmanager
-def serve_in_thread(app: ASGIApp) -> Iterator[str]:
+def serve_in_thread(app: ASGIApp, *, request_timeout: float = DEFAULT_REQUEST_TIMEOUT) -> Iterator[str]:
     """Run `app` under uvicorn in a background thread; yield its base URL."""
     sock = bind()
-    server = uvicorn.Server(uvicorn_config(app))
+    server = uvicorn.Server(uvicorn_config(app, request_timeout=request_timeout))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -84,6 +88,15 @@ def serve_in_thread(app: ASGIApp) -> Iterator[str]:
 @contextlib.contextmanager
 def serve_in_process(args: Sequence[str] = (), env: dict[str, str] | None = None) -> Iterator[str]:
     """Run `python -m contract_tests.mock` as a subprocess on a free port; yield its base URL."""
+    with mock_process(args, env) as (url, _):
+        yield url
+
+
+@contextlib.contextmanager
+def mock_process(
+    args: Sequence[str] = (), env: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """As `serve_in_process`, also yielding the process (to watch its memory, say)."""
     command = [sys.executable, "-m", "contract_tests.mock", "--port", "0", *args]
     process = subprocess.Popen(
         command,
@@ -105,7 +118,7 @@ def serve_in_process(args: Sequence[str] = (), env: dict[str, str] | None = None
             raise RuntimeError(f"the mock server did not start (exit {process.wait(timeout=10)})")
         drain = threading.Thread(target=process.stdout.read, daemon=True)  # keep its pipe from filling
         drain.start()
-        yield url
+        yield url, process
     finally:
         stop(process)
         if drain is not None:

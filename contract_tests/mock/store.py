@@ -3,11 +3,15 @@
 Only the fields sent change; `lastUpdateAt` and `updatedAt` advance (strictly, even within
 one clock tick); `id`, `workspaceId` and `createdAt` never change. Each update is a
 read-modify-write under one lock, so concurrent PATCHes never lose an update.
+
+Records are copy-on-write: an operation builds the whole new record beside the stored one and
+hands it to `_commit`, the store's only write, which encodes it first and stores it only if
+that worked. So a write that fails for any reason leaves the store exactly as it was, and the
+store never holds a record it could not send back, whatever operation it serves.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 import threading
@@ -21,6 +25,7 @@ _TICK = dt.timedelta(milliseconds=1)
 # allow_nan=False: the bytes then encode exactly the value they were made from. One encoder
 # for every answer: json.dumps with options builds a new one per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+_DECODER = json.JSONDecoder()
 
 
 def utc_now() -> dt.datetime:
@@ -42,12 +47,20 @@ def load_seed(path: Path = SEED_PATH) -> list[dict[str, Any]]:
     return contacts
 
 
+class Unstorable(ValueError):
+    """A record the store refused because it could not be encoded as JSON (and so not sent back)."""
+
+
 class ContactStore:
     """Contacts by id (the decimal string form of the path id)."""
 
     def __init__(self, contacts: Iterable[Mapping[str, Any]], *, clock: Callable[[], dt.datetime] = utc_now) -> None:
-        self._contacts = {str(contact["id"]): copy.deepcopy(dict(contact)) for contact in contacts}
-        self._last_update = {key: parse_stamp(c["lastUpdateAt"]) for key, c in self._contacts.items()}
+        self._contacts: dict[str, dict[str, Any]] = {}
+        self._last_update: dict[str, dt.datetime] = {}
+        for contact in contacts:
+            key = str(contact["id"])
+            self._commit(key, _detached(dict(contact)))
+            self._last_update[key] = parse_stamp(contact["lastUpdateAt"])
         self._clock = clock
         self._lock = threading.Lock()
 
@@ -57,26 +70,50 @@ class ContactStore:
     def get(self, contact_id: str) -> dict[str, Any] | None:
         with self._lock:
             contact = self._contacts.get(contact_id)
-            return copy.deepcopy(contact) if contact is not None else None
+        return _detached(contact) if contact is not None else None
 
     def patch(self, contact_id: str, changes: Mapping[str, Any]) -> tuple[bytes, dict[str, Any]] | None:
         """Apply `changes`; return the contact afterwards as JSON and as the value that JSON
-        encodes (a snapshot), or None when it does not exist.
+        encodes (a snapshot), or None when it does not exist. `Unstorable` when the result
+        could not be encoded; the contact is then unchanged.
 
         An empty change set is not an update: it answers the current state unchanged.
         """
         with self._lock:
-            contact = self._contacts.get(contact_id)
-            if contact is None:
+            current = self._contacts.get(contact_id)
+            if current is None:
                 return None
-            if changes:
-                for field, value in changes.items():
-                    if field not in SERVER_MANAGED:
-                        # Containers are copied so the caller's objects never alias the store.
-                        contact[field] = copy.deepcopy(value) if isinstance(value, dict | list) else value
-                moment = max(self._clock(), self._last_update[contact_id] + _TICK)
-                self._last_update[contact_id] = moment
-                contact["lastUpdateAt"] = contact["updatedAt"] = stamp(moment)
+            if not changes:
+                return _encode(current), dict(current)
+            record = dict(current)
+            for field, value in changes.items():
+                if field not in SERVER_MANAGED:
+                    # Containers are copied so the caller's objects never alias the store.
+                    record[field] = _detached(value) if isinstance(value, dict | list) else value
+            moment = max(self._clock(), self._last_update[contact_id] + _TICK)
+            record["lastUpdateAt"] = record["updatedAt"] = stamp(moment)
+            encoded = self._commit(contact_id, record)
+            self._last_update[contact_id] = moment
             # The self-check validates the snapshot instead of parsing the bytes back. A shallow
-            # copy is a snapshot because updates replace field values, never change them in place.
-            return _ENCODER.encode(contact).encode("utf-8"), dict(contact)
+            # copy is a snapshot because records are replaced, never changed in place.
+            return encoded, dict(record)
+
+    def _commit(self, contact_id: str, record: dict[str, Any]) -> bytes:
+        """Store `record` as the contact's new state once it is known to encode: the one write."""
+        encoded = _encode(record)
+        self._contacts[contact_id] = record
+        return encoded
+
+
+def _encode(value: Any) -> bytes:
+    try:
+        return _ENCODER.encode(value).encode("utf-8")
+    # ValueError: a non-finite float, an integer too long to print, or (UnicodeEncodeError) a
+    # lone surrogate; TypeError: not a JSON type; RecursionError: nested too deep.
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise Unstorable(f"the contact could not be encoded as JSON: {type(exc).__name__}") from None
+
+
+def _detached(value: Any) -> Any:
+    """A deep copy through JSON itself: bounded by the encoder, and refused if it would not encode."""
+    return _DECODER.decode(_encode(value).decode("utf-8"))
