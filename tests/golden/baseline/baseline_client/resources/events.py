@@ -55,7 +55,7 @@ _SUBSCRIBE = Endpoint(
     method="POST",
     path="/events/subscriptions",
     responses={
-        "202": ResponseSpec("empty"),
+        "2XX": ResponseSpec("empty"),
     },
     body=BodySpec("json", "application/json", models.SubscribeBody),
     security=(("bearer",),),
