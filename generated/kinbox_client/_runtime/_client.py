@@ -80,9 +80,9 @@ NOT_GIVEN: Any = _NotGiven()
 _HttpT = TypeVar("_HttpT", bound="httpx.Client | httpx.AsyncClient")
 _TransportT = TypeVar("_TransportT", bound="httpx.BaseTransport | httpx.AsyncBaseTransport")
 
-# What `BaseClient._attempts` asks its driver to do next: send a request (and send back its
-# response, or throw in the transport error), read a response's body, or sleep that many seconds.
-_Step = httpx.Request | httpx.Response | float
+_Step = (
+    httpx.Request | httpx.Response | float
+)  # what `BaseClient._attempts` asks its driver to do next
 
 
 class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
@@ -270,10 +270,11 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
         """One call, every attempt of it: the request, retries and their waits, the error it ends with.
 
         The driver (`SyncAPIClient._send`, `AsyncAPIClient._send`) does the I/O each yielded step
-        asks for: a `Request` is sent, and its response sent back or its `httpx.TransportError`
-        thrown in; a `Response` (an error answer, streamed or not) has its body read, which also
-        closes it; a number is slept for. Returns the success response, unread when the endpoint
-        streams, and the retries it took.
+        asks for, blocking or awaited, and decides nothing: a `Request` is sent, and its response
+        sent back or its `httpx.TransportError` thrown in; a `Response` (an error answer, streamed
+        or not) has its body read, which also closes it; a number is slept for. After a read or a
+        sleep the flow is resumed with `next`. Returns the success response, unread when the
+        endpoint streams, and the retries it took.
         """
         request = self._build_request(
             endpoint,
