@@ -184,7 +184,7 @@ class ContactsResource:
         id: int,
         **options: Unpack[RequestOptions],
     ) -> models.Contact:
-        """GET /contacts/{id}
+        """Einen Kontakt lesen: Größe, Ação, 東京
 
         Args:
             id: A positive 64-bit id.
@@ -355,7 +355,7 @@ class ContactsResourceWithRawResponse:
         id: int,
         **options: Unpack[RequestOptions],
     ) -> APIResponse[models.Contact]:
-        """GET /contacts/{id}
+        """Einen Kontakt lesen: Größe, Ação, 東京
 
         Args:
             id: A positive 64-bit id.
@@ -524,7 +524,7 @@ class AsyncContactsResource:
         id: int,
         **options: Unpack[RequestOptions],
     ) -> models.Contact:
-        """GET /contacts/{id}
+        """Einen Kontakt lesen: Größe, Ação, 東京
 
         Args:
             id: A positive 64-bit id.
@@ -695,7 +695,7 @@ class AsyncContactsResourceWithRawResponse:
         id: int,
         **options: Unpack[RequestOptions],
     ) -> APIResponse[models.Contact]:
-        """GET /contacts/{id}
+        """Einen Kontakt lesen: Größe, Ação, 東京
 
         Args:
             id: A positive 64-bit id.
