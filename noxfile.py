@@ -30,8 +30,12 @@ nox.options.error_on_missing_interpreters = True
 
 
 def _generator_settings(config: Path) -> dict[str, str]:
-    """The `[tool.kinbox-generator]` table of a settings file (see README "Settings in pyproject.toml")."""
-    table: dict[str, str] = tomllib.loads(config.read_text(encoding="utf-8"))["tool"]["kinbox-generator"]
+    """The `[tool.kinbox-generator]` table of a settings file (see README "Settings in pyproject.toml").
+
+    Read beside this file, so tests that import these names work from any directory.
+    """
+    text = (Path(__file__).parent / config).read_text(encoding="utf-8")
+    table: dict[str, str] = tomllib.loads(text)["tool"]["kinbox-generator"]
     return table
 
 
