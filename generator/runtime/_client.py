@@ -5,7 +5,8 @@ is one call to `_request` (or `_request_raw`) with its `Endpoint`. Everything th
 about a particular operation lives here, written once: the state in `BaseClient`, and every
 decision of a call (retry or not, how long to wait, which error) in `BaseClient._attempts`,
 a generator that the two classes drive as httpx drives its auth flows. They differ only where
-one sends, reads and sleeps synchronously and the other awaits.
+one sends, reads and sleeps synchronously and the other awaits. What an answer turns into
+(a parsed body or an exception) is in `._answers`, the per-attempt log record in `._log`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import abc
 import asyncio
 import copy
-import logging
 import os
 import platform
 import time
@@ -22,28 +22,18 @@ from dataclasses import dataclass
 from typing import Any, Generic, Self, TypedDict, TypeVar
 
 import httpx
-from pydantic import ValidationError
 
 from . import _auth, _retry
-from ._endpoint import Endpoint, decode_body, decode_error_body, encode_body, query_items
-from ._exceptions import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    ClientError,
-    RateLimitError,
-    status_error_class,
-)
+from ._answers import connection_error, parse_success, status_error
+from ._endpoint import Endpoint, encode_body, query_items
+from ._exceptions import ClientError
+from ._log import configure_logging, log_attempt
 from ._response import APIResponse
 from ._streaming import AsyncStream, Stream
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
-
-# The generated package's own logger: "kinbox_client" for kinbox_client._runtime._client.
-logger = logging.getLogger(__name__.split(".")[0])
 
 
 class RequestOptions(TypedDict, total=False):
@@ -126,7 +116,7 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
         }
         self._now: Callable[[], float] = time.time  # wall clock, for Retry-After dates
         self._clock: Callable[[], float] = time.monotonic  # for elapsed times
-        _configure_logging(config.log_env)
+        configure_logging(config.log_env)
         if http_client is not None and transport is not None:
             raise ValueError("pass http_client or transport, not both")
         self._owns_http = http_client is None
@@ -276,7 +266,7 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
                 self._log_attempt(request, type(exc).__name__, started, retries_done)
                 delay = self._retry_delay(retries_done, max_retries, None)
                 if delay is None:
-                    raise self._connection_error(endpoint, request, exc) from exc
+                    raise connection_error(endpoint, request, exc) from exc
             else:
                 self._log_attempt(request, response.status_code, started, retries_done)
                 if response.is_success:
@@ -284,7 +274,7 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
                 yield response
                 delay = self._retry_delay(retries_done, max_retries, response)
                 if delay is None:
-                    raise self._status_error(endpoint, response)
+                    raise status_error(endpoint, response, self._now)
             yield delay
             retries_done += 1
 
@@ -298,62 +288,21 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
             return None
         return _retry.retry_delay(retries_done, response.headers if response is not None else None, self._now)
 
-    def _status_error(self, endpoint: Endpoint, response: httpx.Response) -> APIStatusError:
-        spec = endpoint.response_for(response.status_code) or endpoint.error_fallback()
-        body = decode_error_body(spec, response.content)
-        detail = _error_detail(body)
-        message = f"{response.status_code} {response.reason_phrase} from {endpoint.method} {response.request.url.path}"
-        if detail:
-            message += f": {detail}"
-        error_class = status_error_class(response.status_code)
-        if response.status_code == 429:
-            retry_after = _retry.server_retry_after(response.headers, self._now)
-            return RateLimitError(message, response=response, body=body, retry_after=retry_after)
-        return error_class(message, response=response, body=body)
-
-    def _connection_error(self, endpoint: Endpoint, request: httpx.Request, exc: Exception) -> APIConnectionError:
-        where = f"{endpoint.method} {request.url.path}"
-        if isinstance(exc, httpx.TimeoutException):
-            return APITimeoutError(f"request timed out: {where}", request=request)
-        reason = type(exc).__name__ + (f": {exc}" if str(exc) else "")
-        return APIConnectionError(f"connection error: {where}: {reason}", request=request)
-
     def _raw_response(self, endpoint: Endpoint, response: httpx.Response, retries: int) -> APIResponse[Any]:
         return APIResponse(response, lambda r: self._parse(endpoint, r), retries)
 
     def _parse(self, endpoint: Endpoint, response: httpx.Response) -> Any:
-        spec = endpoint.response_for(response.status_code) or endpoint.success_fallback()
-        if spec is None:
-            return None
-        if spec.kind == "stream":
-            return self._stream_type(response)
-        try:
-            return decode_body(spec, response.content, response.encoding)
-        except (ValidationError, ValueError) as exc:
-            try:
-                body: Any = response.json()
-            except ValueError:
-                body = response.text
-            first = _first_problem(exc)
-            raise APIResponseValidationError(
-                f"{response.status_code} answer from {endpoint.method} {response.request.url.path} "
-                f"does not match the spec: {first}",
-                response=response,
-                body=body,
-                errors=exc,
-            ) from None
+        return parse_success(endpoint, response, self._stream_type)
 
     def _log_attempt(self, request: httpx.Request, status: int | str, started: float, retries_done: int) -> None:
-        if logger.isEnabledFor(logging.DEBUG):
-            elapsed_ms = (self._clock() - started) * 1000
-            logger.debug(
-                "%s %s -> %s in %.1f ms (retry %d)",
-                request.method,
-                _safe_url(request.url, self._config.security_schemes),
-                status,
-                elapsed_ms,
-                retries_done,
-            )
+        log_attempt(
+            request,
+            status,
+            started=started,
+            clock=self._clock,
+            retries_done=retries_done,
+            schemes=self._config.security_schemes,
+        )
 
 
 class SyncAPIClient(BaseClient[httpx.Client, httpx.BaseTransport]):
@@ -458,49 +407,3 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport]):
             else:
                 await self._sleep(step)
                 step = next(flow)
-
-
-# -- helpers --------------------------------------------------------------------------------
-
-
-def _error_detail(body: Any) -> str:
-    """The one-line explanation an error body carries, if any."""
-    message = getattr(body, "message", None)
-    if message is None and isinstance(body, dict):
-        message = body.get("message") or body.get("error") or body.get("detail")
-    if not isinstance(message, str):
-        return ""
-    line = " ".join(message.split())
-    return line if len(line) <= 200 else line[:199] + "…"
-
-
-def _first_problem(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        first = exc.errors()[0]
-        where = "/".join(str(part) for part in first.get("loc", ())) or "body"
-        return f"{where}: {first.get('msg')}"
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-
-
-def _safe_url(url: httpx.URL, schemes: Mapping[str, _auth.SecurityScheme]) -> str:
-    """The URL for logs, with API keys sent in the query masked."""
-    secret = {s.api_key_name for s in schemes.values() if s.kind == "api_key" and s.api_key_location == "query"}
-    if not secret or not url.query:
-        return str(url)
-    masked = [(key, "***" if key in secret else value) for key, value in url.params.multi_items()]
-    return str(url.copy_with(params=masked))
-
-
-_LOG_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
-
-
-def _configure_logging(env_var: str) -> None:
-    """`<PREFIX>_LOG=debug` turns on the package's logger without code (once per process)."""
-    level = _LOG_LEVELS.get(os.environ.get(env_var, "").strip().lower())
-    if level is None or getattr(logger, "_configured_from_env", False):
-        return
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
-    logger.addHandler(handler)
-    logger.setLevel(level)
-    logger._configured_from_env = True  # type: ignore[attr-defined]
