@@ -2,45 +2,38 @@
 
 Generated client classes subclass `SyncAPIClient` / `AsyncAPIClient` and each operation
 is one call to `_request` (or `_request_raw`) with its `Endpoint`. Everything that is not
-about a particular operation lives here, written once; the two classes differ only where
-one sends and sleeps synchronously and the other awaits.
+about a particular operation lives here, written once: the state in `BaseClient`, and every
+decision of a call (retry or not, how long to wait, which error) in `BaseClient._attempts`,
+a generator that the two classes drive as httpx drives its auth flows. They differ only where
+one sends, reads and sleeps synchronously and the other awaits. What an answer turns into
+(a parsed body or an exception) is in `._answers`, the per-attempt log record in `._log`.
 """
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import copy
-import logging
 import os
 import platform
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
-from typing import Any, Self, TypedDict
+from typing import Any, Generic, Self, TypedDict, TypeVar
 
 import httpx
-from pydantic import ValidationError
 
 from . import _auth, _retry
-from ._endpoint import Endpoint, decode_body, decode_error_body, encode_body, query_items
-from ._exceptions import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    ClientError,
-    RateLimitError,
-    status_error_class,
-)
+from ._answers import connection_error, parse_success, status_error
+from ._endpoint import Endpoint, encode_body, query_items
+from ._exceptions import ClientError
+from ._log import configure_logging, log_attempt
 from ._response import APIResponse
 from ._streaming import AsyncStream, Stream
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
-
-# The generated package's own logger: "kinbox_client" for kinbox_client._runtime._client.
-logger = logging.getLogger(__name__.split(".")[0])
 
 
 class RequestOptions(TypedDict, total=False):
@@ -74,10 +67,17 @@ class _NotGiven:
 NOT_GIVEN: Any = _NotGiven()
 
 
-class BaseClient:
-    """Configuration and the request/response steps that do not block."""
+_HttpT = TypeVar("_HttpT", bound="httpx.Client | httpx.AsyncClient")
+_TransportT = TypeVar("_TransportT", bound="httpx.BaseTransport | httpx.AsyncBaseTransport")
+
+_Step = httpx.Request | httpx.Response | float  # what `BaseClient._attempts` asks its driver to do next
+
+
+class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
+    """Configuration, the connection pool, and every step of a call that does not block."""
 
     _config: ClientConfig
+    _stream_type: type[Stream] | type[AsyncStream]  # what a `text/event-stream` operation returns
 
     def __init__(
         self,
@@ -88,6 +88,8 @@ class BaseClient:
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         default_headers: Mapping[str, str] | None,
+        http_client: _HttpT | None,
+        transport: _TransportT | None,
     ) -> None:
         self._config = config
         chosen = base_url or os.environ.get(config.base_url_env)
@@ -114,7 +116,17 @@ class BaseClient:
         }
         self._now: Callable[[], float] = time.time  # wall clock, for Retry-After dates
         self._clock: Callable[[], float] = time.monotonic  # for elapsed times
-        _configure_logging(config.log_env)
+        configure_logging(config.log_env)
+        if http_client is not None and transport is not None:
+            raise ValueError("pass http_client or transport, not both")
+        self._owns_http = http_client is None
+        self._plain_http = http_client is None  # no defaults of the caller's to merge (copies too)
+        self._http: _HttpT = http_client or self._new_http(transport)
+        self._adopt_httpx_defaults(self._http.headers)
+
+    @abc.abstractmethod
+    def _new_http(self, transport: _TransportT | None) -> _HttpT:
+        """The client's own httpx client, when the caller passed none."""
 
     @property
     def base_url(self) -> httpx.URL:
@@ -131,7 +143,8 @@ class BaseClient:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self._base_url)!r})"
 
-    def _configured_copy(self, timeout: Any, max_retries: Any) -> Self:
+    def with_options(self, *, timeout: float | httpx.Timeout | None = NOT_GIVEN, max_retries: int = NOT_GIVEN) -> Self:
+        """A copy with other defaults, sharing this client's connections."""
         clone = copy.copy(self)
         clone._owns_http = False  # the copy shares the connection pool; the original closes it
         if timeout is not NOT_GIVEN:
@@ -142,10 +155,6 @@ class BaseClient:
                 raise ValueError("max_retries must be 0 or more")
             clone._max_retries = max_retries
         return clone
-
-    _owns_http: bool
-    _plain_http: bool
-    _stream_type: type[Stream] | type[AsyncStream]  # what a `text/event-stream` operation returns
 
     def _adopt_httpx_defaults(self, defaults: httpx.Headers) -> None:
         """Send what httpx's own client adds (Accept-Encoding, Connection) though we skip its merge.
@@ -163,7 +172,6 @@ class BaseClient:
 
     def _build_request(
         self,
-        http: httpx.Client | httpx.AsyncClient,
         endpoint: Endpoint,
         *,
         path: Mapping[str, object] | None,
@@ -205,7 +213,7 @@ class BaseClient:
         base = endpoint.server.rstrip("/") if endpoint.server and not self._base_url_chosen else self._base_url_text
         url = base + url_path  # one string, parsed once: the path is already percent-encoded
         if not self._plain_http:  # the caller's client: its own headers, cookies and auth apply
-            return http.build_request(
+            return self._http.build_request(
                 endpoint.method,
                 url,
                 params=query_pairs or None,
@@ -225,6 +233,51 @@ class BaseClient:
             **content_args,
         )
 
+    # -- attempting ---------------------------------------------------------------------------
+
+    def _attempts(
+        self, endpoint: Endpoint, options: RequestOptions, parts: Mapping[str, Any]
+    ) -> Generator[_Step, httpx.Response, tuple[httpx.Response, int]]:
+        """One call, every attempt of it: the request, retries and their waits, the error it ends with.
+
+        The driver (`SyncAPIClient._send`, `AsyncAPIClient._send`) does the I/O each yielded step
+        asks for, blocking or awaited, and decides nothing: a `Request` is sent, and its response
+        sent back or its `httpx.TransportError` thrown in; a `Response` (an error answer, streamed
+        or not) has its body read, which also closes it; a number is slept for. After a read or a
+        sleep the flow is resumed with `next`. Returns the success response, unread when the
+        endpoint streams, and the retries it took.
+        """
+        request = self._build_request(
+            endpoint,
+            path=parts.get("path"),
+            query=parts.get("query"),
+            headers=parts.get("headers"),
+            cookies=parts.get("cookies"),
+            body=parts.get("body"),
+            options=options,
+        )
+        max_retries = options.get("max_retries", self._max_retries)
+        retries_done = 0
+        while True:
+            started = self._clock()
+            try:
+                response = yield request
+            except httpx.TransportError as exc:
+                self._log_attempt(request, type(exc).__name__, started, retries_done)
+                delay = self._retry_delay(retries_done, max_retries, None)
+                if delay is None:
+                    raise connection_error(endpoint, request, exc) from exc
+            else:
+                self._log_attempt(request, response.status_code, started, retries_done)
+                if response.is_success:
+                    return response, retries_done
+                yield response
+                delay = self._retry_delay(retries_done, max_retries, response)
+                if delay is None:
+                    raise status_error(endpoint, response, self._now)
+            yield delay
+            retries_done += 1
+
     # -- answering ----------------------------------------------------------------------------
 
     def _retry_delay(self, retries_done: int, max_retries: int, response: httpx.Response | None) -> float | None:
@@ -235,93 +288,31 @@ class BaseClient:
             return None
         return _retry.retry_delay(retries_done, response.headers if response is not None else None, self._now)
 
-    def _status_error(self, endpoint: Endpoint, response: httpx.Response) -> APIStatusError:
-        spec = endpoint.response_for(response.status_code) or endpoint.error_fallback()
-        body = decode_error_body(spec, response.content)
-        detail = _error_detail(body)
-        message = f"{response.status_code} {response.reason_phrase} from {endpoint.method} {response.request.url.path}"
-        if detail:
-            message += f": {detail}"
-        error_class = status_error_class(response.status_code)
-        if response.status_code == 429:
-            retry_after = _retry.server_retry_after(response.headers, self._now)
-            return RateLimitError(message, response=response, body=body, retry_after=retry_after)
-        return error_class(message, response=response, body=body)
-
-    def _connection_error(self, endpoint: Endpoint, request: httpx.Request, exc: Exception) -> APIConnectionError:
-        where = f"{endpoint.method} {request.url.path}"
-        if isinstance(exc, httpx.TimeoutException):
-            return APITimeoutError(f"request timed out: {where}", request=request)
-        reason = type(exc).__name__ + (f": {exc}" if str(exc) else "")
-        return APIConnectionError(f"connection error: {where}: {reason}", request=request)
+    def _raw_response(self, endpoint: Endpoint, response: httpx.Response, retries: int) -> APIResponse[Any]:
+        return APIResponse(response, lambda r: self._parse(endpoint, r), retries)
 
     def _parse(self, endpoint: Endpoint, response: httpx.Response) -> Any:
-        spec = endpoint.response_for(response.status_code) or endpoint.success_fallback()
-        if spec is None:
-            return None
-        if spec.kind == "stream":
-            return self._stream_type(response)
-        try:
-            return decode_body(spec, response.content, response.encoding)
-        except (ValidationError, ValueError) as exc:
-            try:
-                body: Any = response.json()
-            except ValueError:
-                body = response.text
-            first = _first_problem(exc)
-            raise APIResponseValidationError(
-                f"{response.status_code} answer from {endpoint.method} {response.request.url.path} "
-                f"does not match the spec: {first}",
-                response=response,
-                body=body,
-                errors=exc,
-            ) from None
+        return parse_success(endpoint, response, self._stream_type)
 
     def _log_attempt(self, request: httpx.Request, status: int | str, started: float, retries_done: int) -> None:
-        if logger.isEnabledFor(logging.DEBUG):
-            elapsed_ms = (self._clock() - started) * 1000
-            logger.debug(
-                "%s %s -> %s in %.1f ms (retry %d)",
-                request.method,
-                _safe_url(request.url, self._config.security_schemes),
-                status,
-                elapsed_ms,
-                retries_done,
-            )
+        log_attempt(
+            request,
+            status,
+            started=started,
+            clock=self._clock,
+            retries_done=retries_done,
+            schemes=self._config.security_schemes,
+        )
 
 
-class SyncAPIClient(BaseClient):
+class SyncAPIClient(BaseClient[httpx.Client, httpx.BaseTransport]):
     """Base of generated synchronous clients. Safe to share between threads."""
 
     _stream_type = Stream
+    _sleep: Callable[[float], None] = staticmethod(time.sleep)
 
-    def __init__(
-        self,
-        config: ClientConfig,
-        *,
-        credentials: Mapping[str, str | None],
-        base_url: str | httpx.URL | None,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int,
-        default_headers: Mapping[str, str] | None,
-        http_client: httpx.Client | None,
-        transport: httpx.BaseTransport | None,
-    ) -> None:
-        super().__init__(
-            config,
-            credentials=credentials,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-        )
-        if http_client is not None and transport is not None:
-            raise ValueError("pass http_client or transport, not both")
-        self._owns_http = http_client is None
-        self._plain_http = http_client is None  # no defaults of the caller's to merge (copies too)
-        self._http = http_client or httpx.Client(transport=transport, limits=DEFAULT_CONNECTION_LIMITS)
-        self._adopt_httpx_defaults(self._http.headers)
-        self._sleep: Callable[[float], None] = time.sleep
+    def _new_http(self, transport: httpx.BaseTransport | None) -> httpx.Client:
+        return httpx.Client(transport=transport, limits=DEFAULT_CONNECTION_LIMITS)
 
     def close(self) -> None:
         """Close the connection pool (unless it came from an `http_client` you passed in)."""
@@ -334,84 +325,46 @@ class SyncAPIClient(BaseClient):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def with_options(self, *, timeout: float | httpx.Timeout | None = NOT_GIVEN, max_retries: int = NOT_GIVEN) -> Self:
-        """A copy with other defaults, sharing this client's connections."""
-        return self._configured_copy(timeout, max_retries)
-
     def _request(self, endpoint: Endpoint, *, options: RequestOptions, **parts: Any) -> Any:
         return self._parse(endpoint, self._send(endpoint, options, parts)[0])
 
     def _request_raw(self, endpoint: Endpoint, *, options: RequestOptions, **parts: Any) -> APIResponse[Any]:
-        response, retries = self._send(endpoint, options, parts)
-        return APIResponse(response, lambda r: self._parse(endpoint, r), retries)
+        return self._raw_response(endpoint, *self._send(endpoint, options, parts))
 
-    def _send(self, endpoint: Endpoint, options: RequestOptions, parts: dict[str, Any]) -> tuple[httpx.Response, int]:
-        request = self._build_request(
-            self._http,
-            endpoint,
-            path=parts.get("path"),
-            query=parts.get("query"),
-            headers=parts.get("headers"),
-            cookies=parts.get("cookies"),
-            body=parts.get("body"),
-            options=options,
-        )
-        max_retries = options.get("max_retries", self._max_retries)
-        retries_done = 0
+    def _send(
+        self, endpoint: Endpoint, options: RequestOptions, parts: Mapping[str, Any]
+    ) -> tuple[httpx.Response, int]:
+        """Drive `_attempts` with blocking I/O."""
+        flow = self._attempts(endpoint, options, parts)
+        step = next(flow)
         while True:
-            started = self._clock()
-            try:
-                response = self._http.send(request, stream=endpoint.streams)
-            except httpx.TransportError as exc:
-                self._log_attempt(request, type(exc).__name__, started, retries_done)
-                delay = self._retry_delay(retries_done, max_retries, None)
-                if delay is None:
-                    raise self._connection_error(endpoint, request, exc) from exc
+            if isinstance(step, httpx.Request):
+                try:
+                    response = self._http.send(step, stream=endpoint.streams)
+                except httpx.TransportError as exc:
+                    step = flow.throw(exc)
+                    continue
+                try:
+                    step = flow.send(response)
+                except StopIteration as done:
+                    result: tuple[httpx.Response, int] = done.value
+                    return result
+            elif isinstance(step, httpx.Response):
+                step.read()
+                step = next(flow)
             else:
-                self._log_attempt(request, response.status_code, started, retries_done)
-                if response.is_success:
-                    return response, retries_done
-                response.read()  # a streamed request's error body too
-                delay = self._retry_delay(retries_done, max_retries, response)
-                if delay is None:
-                    raise self._status_error(endpoint, response)
-                response.close()
-            self._sleep(delay)
-            retries_done += 1
+                self._sleep(step)
+                step = next(flow)
 
 
-class AsyncAPIClient(BaseClient):
+class AsyncAPIClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport]):
     """Base of generated asyncio clients. Safe to share between tasks of one event loop."""
 
     _stream_type = AsyncStream
+    _sleep: Callable[[float], Any] = staticmethod(asyncio.sleep)
 
-    def __init__(
-        self,
-        config: ClientConfig,
-        *,
-        credentials: Mapping[str, str | None],
-        base_url: str | httpx.URL | None,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int,
-        default_headers: Mapping[str, str] | None,
-        http_client: httpx.AsyncClient | None,
-        transport: httpx.AsyncBaseTransport | None,
-    ) -> None:
-        super().__init__(
-            config,
-            credentials=credentials,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-        )
-        if http_client is not None and transport is not None:
-            raise ValueError("pass http_client or transport, not both")
-        self._owns_http = http_client is None
-        self._plain_http = http_client is None  # no defaults of the caller's to merge (copies too)
-        self._http = http_client or httpx.AsyncClient(transport=transport, limits=DEFAULT_CONNECTION_LIMITS)
-        self._adopt_httpx_defaults(self._http.headers)
-        self._sleep: Callable[[float], Any] = asyncio.sleep
+    def _new_http(self, transport: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
+        return httpx.AsyncClient(transport=transport, limits=DEFAULT_CONNECTION_LIMITS)
 
     async def close(self) -> None:
         """Close the connection pool (unless it came from an `http_client` you passed in)."""
@@ -424,95 +377,33 @@ class AsyncAPIClient(BaseClient):
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
 
-    def with_options(self, *, timeout: float | httpx.Timeout | None = NOT_GIVEN, max_retries: int = NOT_GIVEN) -> Self:
-        """A copy with other defaults, sharing this client's connections."""
-        return self._configured_copy(timeout, max_retries)
-
     async def _request(self, endpoint: Endpoint, *, options: RequestOptions, **parts: Any) -> Any:
         return self._parse(endpoint, (await self._send(endpoint, options, parts))[0])
 
     async def _request_raw(self, endpoint: Endpoint, *, options: RequestOptions, **parts: Any) -> APIResponse[Any]:
-        response, retries = await self._send(endpoint, options, parts)
-        return APIResponse(response, lambda r: self._parse(endpoint, r), retries)
+        return self._raw_response(endpoint, *(await self._send(endpoint, options, parts)))
 
     async def _send(
-        self, endpoint: Endpoint, options: RequestOptions, parts: dict[str, Any]
+        self, endpoint: Endpoint, options: RequestOptions, parts: Mapping[str, Any]
     ) -> tuple[httpx.Response, int]:
-        request = self._build_request(
-            self._http,
-            endpoint,
-            path=parts.get("path"),
-            query=parts.get("query"),
-            headers=parts.get("headers"),
-            cookies=parts.get("cookies"),
-            body=parts.get("body"),
-            options=options,
-        )
-        max_retries = options.get("max_retries", self._max_retries)
-        retries_done = 0
+        """Drive `_attempts` with awaited I/O."""
+        flow = self._attempts(endpoint, options, parts)
+        step = next(flow)
         while True:
-            started = self._clock()
-            try:
-                response = await self._http.send(request, stream=endpoint.streams)
-            except httpx.TransportError as exc:
-                self._log_attempt(request, type(exc).__name__, started, retries_done)
-                delay = self._retry_delay(retries_done, max_retries, None)
-                if delay is None:
-                    raise self._connection_error(endpoint, request, exc) from exc
+            if isinstance(step, httpx.Request):
+                try:
+                    response = await self._http.send(step, stream=endpoint.streams)
+                except httpx.TransportError as exc:
+                    step = flow.throw(exc)
+                    continue
+                try:
+                    step = flow.send(response)
+                except StopIteration as done:
+                    result: tuple[httpx.Response, int] = done.value
+                    return result
+            elif isinstance(step, httpx.Response):
+                await step.aread()
+                step = next(flow)
             else:
-                self._log_attempt(request, response.status_code, started, retries_done)
-                if response.is_success:
-                    return response, retries_done
-                await response.aread()  # a streamed request's error body too
-                delay = self._retry_delay(retries_done, max_retries, response)
-                if delay is None:
-                    raise self._status_error(endpoint, response)
-                await response.aclose()
-            await self._sleep(delay)
-            retries_done += 1
-
-
-# -- helpers --------------------------------------------------------------------------------
-
-
-def _error_detail(body: Any) -> str:
-    """The one-line explanation an error body carries, if any."""
-    message = getattr(body, "message", None)
-    if message is None and isinstance(body, dict):
-        message = body.get("message") or body.get("error") or body.get("detail")
-    if not isinstance(message, str):
-        return ""
-    line = " ".join(message.split())
-    return line if len(line) <= 200 else line[:199] + "…"
-
-
-def _first_problem(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        first = exc.errors()[0]
-        where = "/".join(str(part) for part in first.get("loc", ())) or "body"
-        return f"{where}: {first.get('msg')}"
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-
-
-def _safe_url(url: httpx.URL, schemes: Mapping[str, _auth.SecurityScheme]) -> str:
-    """The URL for logs, with API keys sent in the query masked."""
-    secret = {s.api_key_name for s in schemes.values() if s.kind == "api_key" and s.api_key_location == "query"}
-    if not secret or not url.query:
-        return str(url)
-    masked = [(key, "***" if key in secret else value) for key, value in url.params.multi_items()]
-    return str(url.copy_with(params=masked))
-
-
-_LOG_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
-
-
-def _configure_logging(env_var: str) -> None:
-    """`<PREFIX>_LOG=debug` turns on the package's logger without code (once per process)."""
-    level = _LOG_LEVELS.get(os.environ.get(env_var, "").strip().lower())
-    if level is None or getattr(logger, "_configured_from_env", False):
-        return
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
-    logger.addHandler(handler)
-    logger.setLevel(level)
-    logger._configured_from_env = True  # type: ignore[attr-defined]
+                await self._sleep(step)
+                step = next(flow)

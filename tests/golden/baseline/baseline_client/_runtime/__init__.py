@@ -1,0 +1,72 @@
+"""Hand-written runtime of generated clients, copied verbatim into each generated package.
+
+Edit it here, in the generator, and regenerate; the copy in a generated package is
+overwritten every time.
+"""
+
+from ._auth import SecurityScheme
+from ._client import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
+    AsyncAPIClient,
+    ClientConfig,
+    RequestOptions,
+    SyncAPIClient,
+)
+from ._endpoint import BodySpec, Endpoint, ResponseSpec
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ClientError,
+    ConflictError,
+    InternalServerError,
+    MissingCredentialsError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestValidationError,
+    UnprocessableEntityError,
+)
+from ._params import ParameterStyle
+from ._response import APIResponse
+from ._streaming import AsyncStream, Stream
+from ._types import JsonInt
+
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIResponse",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncAPIClient",
+    "AsyncStream",
+    "AuthenticationError",
+    "BadRequestError",
+    "BodySpec",
+    "ClientConfig",
+    "ClientError",
+    "ConflictError",
+    "Endpoint",
+    "InternalServerError",
+    "JsonInt",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "ParameterStyle",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestOptions",
+    "RequestValidationError",
+    "ResponseSpec",
+    "SecurityScheme",
+    "Stream",
+    "SyncAPIClient",
+    "UnprocessableEntityError",
+]

@@ -1,0 +1,118 @@
+"""Every exception the client raises.
+
+Messages are one line and name the method and path, never the query string (an API key
+may travel there) nor any header (the token does).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+
+class ClientError(Exception):
+    """Base class of every exception raised by this client (exported as `<Api>Error`)."""
+
+
+class MissingCredentialsError(ClientError):
+    """No credential was passed or found in the environment for an operation that needs one."""
+
+
+class RequestValidationError(ClientError, ValueError):
+    """A request body breaks the spec's constraints; nothing was sent."""
+
+    def __init__(self, message: str, *, errors: Any) -> None:
+        super().__init__(message)
+        self.errors = errors
+
+
+class APIConnectionError(ClientError):
+    """The request could not be sent or no answer came back."""
+
+    def __init__(self, message: str, *, request: httpx.Request) -> None:
+        super().__init__(message)
+        self.request = request
+
+
+class APITimeoutError(APIConnectionError):
+    """The request did not complete within its timeout."""
+
+
+class APIResponseValidationError(ClientError):
+    """A success answer whose body does not match the response schema."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: Any, errors: Any) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body  # the offending JSON, decoded (or the raw text when it is not JSON)
+        self.errors = errors  # the pydantic ValidationError
+
+
+class APIStatusError(ClientError):
+    """The server answered with a status code that is not 2xx."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.body = body  # the spec's error model when the body fits it, else the decoded body
+        self.request_id: str | None = response.headers.get("x-request-id") or response.headers.get(
+            "request-id"
+        )
+
+
+class BadRequestError(APIStatusError):
+    """400."""
+
+
+class AuthenticationError(APIStatusError):
+    """401."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403."""
+
+
+class NotFoundError(APIStatusError):
+    """404."""
+
+
+class ConflictError(APIStatusError):
+    """409."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422."""
+
+
+class RateLimitError(APIStatusError):
+    """429. `retry_after` is the wait the server asked for, in seconds, when it said."""
+
+    def __init__(
+        self, message: str, *, response: httpx.Response, body: Any, retry_after: float | None
+    ) -> None:
+        super().__init__(message, response=response, body=body)
+        self.retry_after = retry_after
+
+
+class InternalServerError(APIStatusError):
+    """5xx."""
+
+
+STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+}
+
+
+def status_error_class(status_code: int) -> type[APIStatusError]:
+    if status_code >= 500:
+        return InternalServerError
+    return STATUS_ERRORS.get(status_code, APIStatusError)

@@ -1,0 +1,62 @@
+"""When to retry and how long to wait: pure functions, so they are tested without sleeping."""
+
+from __future__ import annotations
+
+import email.utils
+import random
+from collections.abc import Callable
+
+import httpx
+
+INITIAL_BACKOFF = 0.5  # seconds before the first retry
+MAX_BACKOFF = 8.0  # the exponential backoff never waits longer than this
+MAX_RETRY_AFTER = 60.0  # a server asking for a longer wait is not retried
+RETRYABLE_STATUS = frozenset({408, 429})
+
+
+def is_retryable_status(status_code: int) -> bool:
+    return status_code in RETRYABLE_STATUS or status_code >= 500
+
+
+def server_retry_after(headers: httpx.Headers, now: Callable[[], float]) -> float | None:
+    """The wait the server asks for (`retry-after-ms`, or `Retry-After` in seconds or as an
+    HTTP-date), in seconds; None when it says nothing usable."""
+    milliseconds = headers.get("retry-after-ms")
+    if milliseconds is not None:
+        try:
+            return max(float(milliseconds) / 1000, 0.0)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    parsed = email.utils.parsedate_tz(value)
+    if parsed is None:
+        return None
+    return max(float(email.utils.mktime_tz(parsed)) - now(), 0.0)
+
+
+def backoff(retries_done: int, rand: Callable[[], float] = random.random) -> float:
+    """Exponential backoff with jitter: 0.5 s, 1 s, 2 s ... capped at 8 s, each shortened by
+    up to a quarter at random so that clients failing together do not retry together."""
+    delay = min(INITIAL_BACKOFF * 2.0**retries_done, MAX_BACKOFF)
+    return delay * (1 - 0.25 * rand())
+
+
+def retry_delay(
+    retries_done: int,
+    headers: httpx.Headers | None,
+    now: Callable[[], float],
+    rand: Callable[[], float] = random.random,
+) -> float | None:
+    """Seconds to wait before the next attempt; None means do not retry (the server asked
+    for a wait longer than MAX_RETRY_AFTER)."""
+    if headers is not None:
+        asked = server_retry_after(headers, now)
+        if asked is not None:
+            return asked if asked <= MAX_RETRY_AFTER else None
+    return backoff(retries_done, rand)

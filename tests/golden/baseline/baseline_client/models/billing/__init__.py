@@ -1,0 +1,1 @@
+# Generated from the OpenAPI spec by the generator: do not edit.
