@@ -39,7 +39,8 @@ USER, PASSWORD = "publisher", "index-secret-Xk2"
 VERSION = tomllib.loads((GENERATED / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 FILES = {f"kinbox_client-{VERSION}-py3-none-any.whl", f"kinbox_client-{VERSION}.tar.gz"}
 # What the sessions read: the noxfile, the pins, the generated package and the publishing code.
-PROJECT_FILES = ("noxfile.py", "pyproject.toml", "constraints.txt")
+# The noxfile reads the settings of every golden record when it is loaded.
+PROJECT_FILES = ("noxfile.py", "pyproject.toml", "constraints.txt", "tests/golden/baseline.toml")
 PROJECT_DIRS = ("generated", "release")
 
 
@@ -139,6 +140,7 @@ def project(tmp_path: Path) -> Path:
     copy = tmp_path / "project"
     copy.mkdir()
     for name in PROJECT_FILES:
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, copy / name)
     for name in PROJECT_DIRS:
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
