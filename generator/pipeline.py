@@ -9,16 +9,17 @@ from importlib.metadata import version as installed_version
 from pathlib import Path
 
 from . import __version__
-from .build import LayoutChoice, build_api
-from .changelog import history_files
+from .codegen.build import build_api
+from .codegen.formatting import format_python, ruff_version
+from .codegen.ir import Api
+from .codegen.layouts import LayoutChoice
+from .codegen.models import generate_models
+from .codegen.output import MANIFEST, compare_output, manifest_text, write_output
+from .codegen.render import render_package
 from .errors import Diagnostic, GeneratorError
-from .formatting import format_python, ruff_version
-from .ir import Api
-from .loader import load_spec
-from .models import generate_models
+from .evolution.changelog import history_files
 from .naming import is_package_name
-from .output import MANIFEST, compare_output, manifest_text, write_output
-from .render import render_package
+from .spec.loader import load_spec
 
 RUNTIME = Path(__file__).parent / "runtime"
 

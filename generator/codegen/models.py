@@ -36,10 +36,10 @@ from datamodel_code_generator.enums import (
     TargetPydanticVersion,
 )
 
-from . import GENERATED_HEADER
-from .errors import Diagnostic, GeneratorError, pointer
-from .naming import pascal_case, unique
-from .openapi import (
+from .. import GENERATED_HEADER
+from ..errors import Diagnostic, GeneratorError
+from ..naming import pascal_case, unique
+from ..spec.openapi import (
     deref,
     iter_operations,
     operation_parameters,
@@ -47,7 +47,8 @@ from .openapi import (
     responses,
     schema_of,
 )
-from .refs import resolve_pointer
+from ..spec.pointers import pointer
+from ..spec.refs import resolve_pointer
 
 # Every option that changes the generated models, pinned. A new datamodel-code-generator
 # default can then only change the output through a deliberate edit here (and the golden

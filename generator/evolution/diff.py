@@ -18,16 +18,11 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import IntEnum
 from typing import Any
 
-from packaging.version import InvalidVersion, Version
-
-from .build import nearest_pep440
-from .errors import pointer, split_pointer
-from .loader import Spec
-from .naming import operation_name
-from .openapi import (
+from ..naming import operation_name
+from ..spec.loader import Spec
+from ..spec.openapi import (
     Located,
     RawOperation,
     deref,
@@ -38,31 +33,17 @@ from .openapi import (
     responses,
     schema_of,
 )
-from .refs import DATA_KEYS, NAME_MAPS
+from ..spec.pointers import pointer, split_pointer
+from ..spec.refs import DATA_KEYS, NAME_MAPS
+from ..versions import Bump, Labelled, version_bump
 
 
-class _Labelled(IntEnum):
-    @property
-    def label(self) -> str:
-        """The name as reports show it: "breaking", "major", ..."""
-        return self.name.lower()
-
-
-class Level(_Labelled):
+class Level(Labelled):
     """How a change affects callers; its value is the version bump it needs (see `Bump`)."""
 
     PATCH = 1
     MINOR = 2
     BREAKING = 3
-
-
-class Bump(_Labelled):
-    """How far `info.version` moved, comparable with `Level`: a BREAKING change needs MAJOR."""
-
-    NONE = 0
-    PATCH = 1
-    MINOR = 2
-    MAJOR = 3
 
 
 def _kebab(name: str) -> str:
@@ -228,27 +209,6 @@ def diff_specs(old: Spec, new: Spec) -> SpecDiff:
         new_version=_info_version(new.document),
         findings=tuple(findings),
     )
-
-
-def version_bump(old: str, new: str) -> Bump:
-    """MAJOR for 1.4.2 -> 2.0.0, MINOR for -> 1.5.0, PATCH for -> 1.4.3, NONE when not higher."""
-    before, after = _release(old), _release(new)
-    if after <= before:
-        return Bump.NONE
-    a, b = (*after.release, 0, 0)[:3], (*before.release, 0, 0)[:3]
-    if a[0] > b[0]:
-        return Bump.MAJOR
-    if a[:2] > b[:2]:
-        return Bump.MINOR
-    return Bump.PATCH if a > b else Bump.NONE  # 2.0.0rc1 -> 2.0.0 releases what rc1 promised
-
-
-def _release(text: str) -> Version:
-    """The version the package would get (see `build`), so the diff judges what pip sees."""
-    try:
-        return Version(text)
-    except InvalidVersion:
-        return Version(nearest_pep440(text))
 
 
 def _info_version(document: dict[str, Any]) -> str:

@@ -11,8 +11,9 @@ import json
 import re
 from collections.abc import Sequence
 
-from .diff import Bump, Finding, Level, SpecDiff
-from .render import oneline
+from ..codegen.render import oneline
+from ..versions import Bump
+from .diff import Finding, Level, SpecDiff
 
 FORMATS = ("text", "markdown", "json")
 

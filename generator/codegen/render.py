@@ -20,10 +20,10 @@ from pathlib import Path
 
 import jinja2
 
-from . import GENERATED_HEADER
+from .. import GENERATED_HEADER
 from .ir import Api, Operation, Resource
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
 # Template -> output path, with "{package}" replaced by the import package name.
 PACKAGE_TEMPLATES = {

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urldefrag, urljoin
 
-from .errors import Diagnostic, pointer, split_pointer
+from ..errors import Diagnostic
+from .pointers import pointer, split_pointer
 
 # Keys whose values are instance data, not schemas or OpenAPI objects: a "$ref" in there is
 # an example value, not a reference.

@@ -26,7 +26,8 @@ from openapi_spec_validator.schemas.backend.jsonschema import create_validator
 from openapi_spec_validator.validation.keywords import KeywordValidator
 from openapi_spec_validator.validation.validators import SpecValidator
 
-from .errors import Diagnostic, GeneratorError, split_pointer
+from ..errors import Diagnostic, GeneratorError
+from .pointers import split_pointer
 from .refs import canonical_pointer, normalize_refs
 
 SUPPORTED_VERSIONS = re.compile(r"^3\.(0|1)\.\d+$")

@@ -15,10 +15,10 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..codegen.output import MANIFEST
+from ..errors import Diagnostic, GeneratorError
+from ..spec.loader import Spec, load_spec
 from .diff import Level, SpecDiff, diff_specs
-from .errors import Diagnostic, GeneratorError
-from .loader import Spec, load_spec
-from .output import MANIFEST
 from .report import changelog_entry, summary
 
 CHANGELOG = "CHANGELOG.md"

@@ -13,16 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, cast
+from typing import Any, cast
 
-from packaging.version import InvalidVersion, Version
-
-from . import ir
-from .errors import Diagnostic, GeneratorError, pointer
-from .loader import Spec
-from .models import GeneratedModels, ModelClass
-from .naming import constant_case, operation_name, package_names, snake_case, unique
-from .openapi import (
+from ..errors import Diagnostic, GeneratorError
+from ..naming import constant_case, operation_name, package_names, snake_case, unique
+from ..spec.loader import Spec
+from ..spec.openapi import (
     EVENT_STREAM_MEDIA_TYPE,
     FORM_MEDIA_TYPE,
     MULTIPART_MEDIA_TYPE,
@@ -37,7 +33,12 @@ from .openapi import (
     responses,
     schema_of,
 )
-from .refs import resolve_pointer
+from ..spec.pointers import pointer
+from ..spec.refs import resolve_pointer
+from ..versions import package_version as package_version_of
+from . import ir
+from .layouts import FLAT_LAYOUT_MAX_OPERATIONS, LayoutChoice
+from .models import GeneratedModels, ModelClass
 
 # Attributes of the generated client classes; an operation cannot take these names.
 CLIENT_ATTRIBUTES = frozenset(
@@ -50,13 +51,6 @@ RESERVED_ARGUMENTS = frozenset(
 PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 MAX_ANNOTATION_DEPTH = 20
 _SERVER_VARIABLE = re.compile(r"\{([^{}]+)\}")
-
-# Up to this many operations the client keeps them as its own methods (`client.update_contact`);
-# beyond it, "auto" groups them into resources by tag (`client.contacts.update_contact`), so no
-# module grows past a few thousand lines. A package can pin either layout.
-FLAT_LAYOUT_MAX_OPERATIONS = 30
-LayoutChoice = Literal["auto", "flat", "resources"]
-LAYOUTS: tuple[LayoutChoice, ...] = ("auto", "flat", "resources")
 
 # The styles the runtime can lay out, by parameter location (`_runtime/_params.py`).
 SUPPORTED_STYLES = {
@@ -118,7 +112,7 @@ def build_api(
         spec_version=str(info.get("version") or ""),
         package=package,
         distribution=distribution,
-        package_version=_package_version(str(info.get("version") or ""), package_version, notes, spec),
+        package_version=package_version_of(str(info.get("version") or ""), package_version, notes),
         client_class=client_class,
         env_prefix=env_prefix,
         default_base_url=next((url for url in servers if "://" in url), None),
@@ -452,37 +446,6 @@ def _servers(document: dict[str, Any]) -> list[str]:
 
 def _with_defaults(url: str, variables: dict[str, Any]) -> str:
     return _SERVER_VARIABLE.sub(lambda m: str((variables.get(m.group(1)) or {}).get("default", m.group(0))), url)
-
-
-def _package_version(info_version: str, override: str | None, notes: list[Diagnostic], spec: Spec) -> str:
-    if override is not None:
-        try:
-            return str(Version(override))
-        except InvalidVersion:
-            raise GeneratorError(Diagnostic(f"--package-version {override!r} is not a PEP 440 version")) from None
-    try:
-        return str(Version(info_version))
-    except InvalidVersion:
-        derived = nearest_pep440(info_version)
-        notes.append(
-            Diagnostic(
-                f"info.version {info_version!r} is not a PEP 440 version; the package is versioned {derived} "
-                "(pass --package-version to choose)",
-                pointer="/info/version",
-            )
-        )
-        return derived
-
-
-def nearest_pep440(text: str) -> str:
-    """'1.0.27-SNAPSHOT' -> '1.0.27.dev0', '2020-08-27' -> '2020.8.27', else '0.0.0'."""
-    dated = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text)
-    if dated:
-        return ".".join(str(int(part)) for part in dated.groups())
-    release = re.match(r"\s*v?(\d+(?:\.\d+)*)", text)
-    if release is None:
-        return "0.0.0"
-    return release.group(1) + (".dev0" if "snapshot" in text.lower() else "")
 
 
 # -- annotations ----------------------------------------------------------------------------
