@@ -27,8 +27,9 @@ from typing import TextIO
 from . import __version__
 from .codegen.layouts import FLAT_LAYOUT_MAX_OPERATIONS, LAYOUTS
 from .errors import Diagnostic, GeneratorError
-from .evolution.diff import Level, diff_specs
+from .evolution.diff import diff_specs
 from .evolution.report import FORMATS, render_report
+from .evolution.rules import Level
 from .pipeline import check_package, generate_package, write_package
 from .settings import TABLE, Settings, read_settings
 from .spec.sources import load_source

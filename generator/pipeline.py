@@ -63,7 +63,7 @@ def generate_package(
         )
     progress(f"reading {spec_path}")
     spec = load_spec(spec_path)
-    schemas = (spec.document.get("components") or {}).get("schemas") or {}
+    schemas = spec.openapi.components("schemas")
     progress(f"generating models for {len(schemas)} schemas (datamodel-code-generator)")
     models = generate_models(spec.document, spec.path, package)
     progress("building the client")

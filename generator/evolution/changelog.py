@@ -18,8 +18,9 @@ from pathlib import Path
 from ..codegen.output import MANIFEST
 from ..errors import Diagnostic, GeneratorError
 from ..spec.loader import Spec, load_spec
-from .diff import Level, SpecDiff, diff_specs
+from .diff import SpecDiff, diff_specs
 from .report import changelog_entry, summary
+from .rules import Level
 
 CHANGELOG = "CHANGELOG.md"
 SPEC_COPIES = ("openapi.yaml", "openapi.json")

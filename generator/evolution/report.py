@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from ..codegen.render import oneline
 from ..versions import Bump
-from .diff import Finding, Level, SpecDiff
+from .diff import SpecDiff
+from .rules import Finding, Level
 
 FORMATS = ("text", "markdown", "json")
 

@@ -27,6 +27,7 @@ from openapi_spec_validator.validation.keywords import KeywordValidator
 from openapi_spec_validator.validation.validators import SpecValidator
 
 from ..errors import Diagnostic, GeneratorError
+from .openapi import OpenApi
 from .pointers import split_pointer
 from .refs import canonical_pointer, normalize_refs
 
@@ -88,8 +89,9 @@ class Spec:
     warnings: tuple[Diagnostic, ...]
 
     @property
-    def is_31(self) -> bool:
-        return self.openapi_version.startswith("3.1")
+    def openapi(self) -> OpenApi:
+        """The normalized view every later stage reads."""
+        return OpenApi(self.document)
 
     def locate(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """Give later stages' diagnostics this file and the line of their pointer."""

@@ -1,12 +1,15 @@
-"""Reading the structure of a (normalized) OpenAPI document.
+"""The normalized view of an OpenAPI document: what every later stage reads.
 
-Shared by model planning and the IR builder so both see the same operations, the same
-chosen media types and the same schema locations. All `$ref`s are local pointers by now
-(see `generator.refs`).
+All `$ref`s are local pointers by now (see `generator.spec.refs`). The functions read one
+structure each; `OpenApi` gathers, once, what the IR builder needs (each operation with its
+merged parameters, chosen media types, security in effect and own servers), so the builder
+never walks the document itself. Model planning, the IR builder and the spec diff share
+these readings, so all of them see the same operations, media types and schema locations.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +22,7 @@ JSON_MEDIA_SUFFIXES = ("/json", "+json")
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 MULTIPART_MEDIA_TYPE = "multipart/form-data"
 EVENT_STREAM_MEDIA_TYPE = "text/event-stream"
+_SERVER_VARIABLE = re.compile(r"\{([^{}]+)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,3 +135,136 @@ def schema_of(container: Located, media_type: str | None) -> tuple[Any, str] | N
 
 def is_success(status: str) -> bool:
     return status.startswith("2")
+
+
+def effective_security(document: dict[str, Any], raw: RawOperation) -> tuple[Any, str]:
+    """The operation's security requirements (its own, else the document's) and their pointer."""
+    if "security" in raw.operation:
+        return raw.operation["security"], raw.at + "/security"
+    return document.get("security"), "/security"
+
+
+def components(document: dict[str, Any], kind: str) -> dict[str, Any]:
+    """`components/<kind>` (schemas, securitySchemes, ...); empty when absent or malformed."""
+    found = (document.get("components") or {}).get(kind) or {}
+    return found if isinstance(found, dict) else {}
+
+
+def server_urls(holder: dict[str, Any]) -> tuple[str, ...]:
+    """The URLs of a `servers` list (of the document, a path item or an operation), variables set
+    to their declared defaults."""
+    urls = []
+    for server in holder.get("servers") or []:
+        url = _with_defaults(str(server.get("url", "")), server.get("variables") or {})
+        urls.append(url.rstrip("/") if url != "/" else url)
+    return tuple(urls)
+
+
+def _with_defaults(url: str, variables: dict[str, Any]) -> str:
+    return _SERVER_VARIABLE.sub(lambda m: str((variables.get(m.group(1)) or {}).get("default", m.group(0))), url)
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """A Request Body or Response Object and the media type the client uses of its `content`."""
+
+    located: Located
+    media_type: str | None
+
+    @property
+    def schema(self) -> tuple[Any, str] | None:
+        return schema_of(self.located, self.media_type)
+
+
+@dataclass(frozen=True, slots=True)
+class ServersOverride:
+    """An operation's own `servers` (else its path item's): their URLs and where they are."""
+
+    urls: tuple[str, ...]
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class OperationView:
+    """One operation with everything the IR needs of it, read once."""
+
+    raw: RawOperation
+    parameters: tuple[Located, ...]  # path-item parameters merged with the operation's
+    body: Content | None
+    responses: tuple[tuple[str, Content], ...]  # by status, in the spec's order
+    security: Any  # the requirements in effect: the operation's own, else the document's
+    has_own_security: bool
+    servers: ServersOverride | None
+
+
+@dataclass(frozen=True, slots=True)
+class SecuritySchemeView:
+    name: str
+    at: str
+    value: dict[str, Any]  # the Security Scheme Object, after `$ref`s
+
+
+@dataclass(frozen=True, slots=True)
+class OpenApi:
+    """The normalized document as the IR builder reads it."""
+
+    document: dict[str, Any]
+
+    def text(self, key: str) -> str:
+        """A field of `info` as text ("" when absent)."""
+        return str((self.document.get("info") or {}).get(key) or "")
+
+    @property
+    def servers(self) -> tuple[str, ...]:
+        return server_urls(self.document)
+
+    @property
+    def security(self) -> Any:
+        return self.document.get("security")
+
+    @property
+    def tags(self) -> dict[str, str]:
+        """Declared tags in order, name -> description."""
+        return {
+            str(tag.get("name")): str(tag.get("description") or "")
+            for tag in self.document.get("tags") or []
+            if isinstance(tag, dict)
+        }
+
+    def components(self, kind: str) -> dict[str, Any]:
+        return components(self.document, kind)
+
+    def security_schemes(self) -> Iterator[SecuritySchemeView]:
+        for name, value in self.components("securitySchemes").items():
+            at = pointer("components", "securitySchemes", name)
+            yield SecuritySchemeView(name, at, self.deref(value, at).value)
+
+    def deref(self, value: Any, at: str) -> Located:
+        return deref(self.document, value, at)
+
+    def resolve(self, json_pointer: str) -> Any:
+        return resolve_pointer(self.document, json_pointer)
+
+    def operations(self) -> Iterator[OperationView]:
+        for raw in iter_operations(self.document):
+            body = request_body(self.document, raw)
+            security, _ = effective_security(self.document, raw)
+            yield OperationView(
+                raw=raw,
+                parameters=tuple(operation_parameters(self.document, raw)),
+                body=None if body is None else Content(*body),
+                responses=tuple(
+                    (status, Content(located, media_type))
+                    for status, located, media_type in responses(self.document, raw)
+                ),
+                security=security,
+                has_own_security="security" in raw.operation,
+                servers=_servers_override(raw),
+            )
+
+
+def _servers_override(raw: RawOperation) -> ServersOverride | None:
+    for holder, at in ((raw.operation, raw.at), (raw.path_item, raw.at.rsplit("/", 1)[0])):
+        if holder.get("servers"):
+            return ServersOverride(server_urls(holder), at + "/servers")
+    return None
