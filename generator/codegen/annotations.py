@@ -7,7 +7,7 @@ uses itself; anything else is spelled out from its `type`, `enum`, `items`, ...
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..naming import snake_case
@@ -19,32 +19,19 @@ PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "
 MAX_ANNOTATION_DEPTH = 20
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Annotations:
     """Python annotations for schemas, naming generated classes through their module."""
 
     openapi: OpenApi
     models: GeneratedModels
-    _used: dict[str, ir.ModelModule] = field(default_factory=dict)  # by the current operation
 
-    def start_operation(self) -> None:
-        self._used = {}
-
-    def used_modules(self) -> tuple[ir.ModelModule, ...]:
-        """The models modules the current operation's annotations name, for its module's imports."""
-        return tuple(self._used[name] for name in sorted(self._used))
-
-    def qualified(self, model: ModelClass) -> str:
-        alias = "models" if not model.module else "models_" + snake_case(model.module.replace(".", " "))
-        self._used.setdefault(model.module, ir.ModelModule(model.module, alias))
-        return f"{alias}.{model.name}"
-
-    def of(self, schema: Any, at: str, *, for_parameter: bool = False, depth: int = 0) -> str:
+    def of(self, schema: Any, at: str, *, for_parameter: bool = False, depth: int = 0) -> ir.Annotation:
         if depth > MAX_ANNOTATION_DEPTH or not isinstance(schema, dict):
-            return "Any"
+            return ir.ANY
         model = self.models.class_for(at)
         if model is not None and not (for_parameter and _is_plain_scalar(self.openapi, schema)):
-            return self.qualified(model)
+            return _qualified(model)
         if isinstance(schema.get("$ref"), str):
             target = schema["$ref"].lstrip("#")
             return self.of(self.openapi.resolve(target), target, for_parameter=for_parameter, depth=depth + 1)
@@ -53,44 +40,47 @@ class Annotations:
         nullable = schema.get("nullable") is True or "null" in type_names
         type_names = [t for t in type_names if t != "null"]
         base = self._base(schema, at, type_names, for_parameter, depth)
-        if nullable and base not in ("Any", "None") and not base.endswith("| None"):
-            return f"{base} | None"
-        return base
+        return base.or_none() if nullable and not base.accepts_none else base
 
-    def _base(self, schema: dict[str, Any], at: str, type_names: list[str], for_parameter: bool, depth: int) -> str:
+    def _base(
+        self, schema: dict[str, Any], at: str, type_names: list[str], for_parameter: bool, depth: int
+    ) -> ir.Annotation:
         literal = _literal(schema)
         if literal is not None:
             return literal
         if len(type_names) > 1:
-            members = [self._base(schema, at, [name], for_parameter, depth) for name in type_names]
-            return " | ".join(dict.fromkeys(members))
+            return ir.union(self._base(schema, at, [name], for_parameter, depth) for name in type_names)
         kind = type_names[0] if type_names else None
         if kind == "string" and schema.get("format") == "binary":
-            return "bytes"
+            return ir.BYTES
         if kind in PRIMITIVES:
-            return PRIMITIVES[kind]
+            return ir.Annotation(PRIMITIVES[kind])
         if kind == "array" or (kind is None and "items" in schema):
             items = schema.get("items")
-            return f"list[{self.of(items, at + '/items', for_parameter=for_parameter, depth=depth + 1)}]"
+            return self.of(items, at + "/items", for_parameter=for_parameter, depth=depth + 1).around("list[{}]")
         for keyword in ("anyOf", "oneOf"):
             if isinstance(schema.get(keyword), list) and schema[keyword]:
                 members = [
                     self.of(sub, f"{at}/{keyword}/{index}", for_parameter=for_parameter, depth=depth + 1)
                     for index, sub in enumerate(schema[keyword])
                 ]
-                return "Any" if "Any" in members else " | ".join(dict.fromkeys(members))
+                return ir.ANY if ir.ANY in members else ir.union(members)
         if kind == "object" or "additionalProperties" in schema or "properties" in schema:
             extra = schema.get("additionalProperties")
             if isinstance(extra, dict) and extra:
-                value = self.of(extra, at + "/additionalProperties", depth=depth + 1)
-                return f"dict[str, {value}]"
-            return "dict[str, Any]"
+                return self.of(extra, at + "/additionalProperties", depth=depth + 1).around("dict[str, {}]")
+            return ir.ANY.around("dict[str, {}]")
         if kind == "null":
-            return "None"
-        return "Any"
+            return ir.NONE
+        return ir.ANY
 
 
-def _literal(schema: dict[str, Any]) -> str | None:
+def _qualified(model: ModelClass) -> ir.Annotation:
+    alias = "models" if not model.module else "models_" + snake_case(model.module.replace(".", " "))
+    return ir.Annotation(f"{alias}.{model.name}", model_modules=frozenset({ir.ModelModule(model.module, alias)}))
+
+
+def _literal(schema: dict[str, Any]) -> ir.Annotation | None:
     """`Literal[...]` for an inline enum or const of strings, ints, bools (None widens it)."""
     if "const" in schema:
         values = [schema["const"]]
@@ -102,9 +92,9 @@ def _literal(schema: dict[str, Any]) -> str | None:
         return None
     literals = [repr(v) for v in values if v is not None]
     if not literals:
-        return "None"
-    text = f"Literal[{', '.join(dict.fromkeys(literals))}]"
-    return f"{text} | None" if None in values else text
+        return ir.NONE
+    literal = ir.Annotation(f"Literal[{', '.join(dict.fromkeys(literals))}]", frozenset({"Literal"}))
+    return literal.or_none() if None in values else literal
 
 
 def _is_plain_scalar(openapi: OpenApi, schema: dict[str, Any]) -> bool:

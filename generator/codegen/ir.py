@@ -1,16 +1,19 @@
 """The intermediate representation: everything the templates need, nothing they must compute.
 
-The builder (`generator.build`) turns a validated spec plus the generated models into an
-`Api`. Templates only render it: Python names are already valid identifiers and
-annotations are ready-to-print Python expressions. Free text from the spec (titles,
-summaries, descriptions) stays raw here and is escaped by the renderer's filters.
+The builder (`generator.codegen.build`) turns a validated spec plus the generated models into
+an `Api`. Templates only lay it out: Python names are already valid identifiers, annotations
+are ready-to-print Python expressions that carry their own imports, and every value a
+template prints is a field or property here. Free text from the spec (titles, summaries,
+descriptions) stays raw here and is escaped by the renderer's filters.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
+
+from ..naming import pascal_case
 
 ParameterLocation = Literal["path", "query", "header", "cookie"]
 BodyEncoding = Literal["json", "form", "multipart", "binary", "text"]
@@ -21,16 +24,81 @@ ApiKeyLocation = Literal["header", "query", "cookie"]
 
 
 @dataclass(frozen=True, slots=True)
+class ModelModule:
+    """A models module the client module imports; annotations name classes through it.
+
+    Qualified names (`models.Contact`) keep schema names from ever colliding with the
+    names the client module itself uses.
+    """
+
+    module: str  # dotted, below the models package; "" for the package itself
+    alias: str  # "models" for the root, "models_studio_v2" for "studio.v2"
+
+    def statement(self, level: int = 1) -> str:
+        """The import, relative to a module `level` packages deep (1: the package's own modules)."""
+        dots = "." * level
+        if not self.module:
+            return f"from {dots} import models"
+        parent, _, leaf = f"models.{self.module}".rpartition(".")
+        return f"from {dots}{parent} import {leaf} as {self.alias}"
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A ready-to-print Python type expression and what it needs imported to mean something."""
+
+    text: str  # "list[models.Contact] | None"
+    typing_names: frozenset[str] = frozenset()  # names it uses from `typing` ("Any", "Literal")
+    model_modules: frozenset[ModelModule] = frozenset()  # models modules its classes are named through
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def accepts_none(self) -> bool:
+        """Whether None is already one of its values (`X | None`, `Any`, `None`)."""
+        return self.text in ("Any", "None") or self.text.endswith("| None")
+
+    def around(self, template: str) -> Annotation:
+        """This annotation inside another expression: `around("list[{}]")`."""
+        return Annotation(template.format(self.text), self.typing_names, self.model_modules)
+
+    def or_none(self) -> Annotation:
+        return self.around("{} | None")
+
+
+def union(members: Iterable[Annotation]) -> Annotation:
+    """`a | b`, each member once, in order; the imports of all of them."""
+    listed = list(members)
+    return Annotation(
+        " | ".join(dict.fromkeys(member.text for member in listed)),
+        frozenset().union(*(member.typing_names for member in listed)),
+        frozenset().union(*(member.model_modules for member in listed)),
+    )
+
+
+ANY = Annotation("Any", frozenset({"Any"}))
+NONE = Annotation("None")
+STR = Annotation("str")
+BYTES = Annotation("bytes")
+
+
+@dataclass(frozen=True, slots=True)
 class Parameter:
     wire_name: str
     python_name: str
     location: ParameterLocation
     required: bool
-    annotation: str
+    annotation: Annotation
     description: str
     deprecated: bool
     style: str  # OpenAPI `style`, defaulted from the location
     explode: bool
+
+    @property
+    def argument_annotation(self) -> Annotation:
+        """Its annotation in a method signature: an optional parameter also takes None (its default)."""
+        return self.annotation if self.required or self.annotation.accepts_none else self.annotation.or_none()
 
     @property
     def has_default_style(self) -> bool:
@@ -59,10 +127,20 @@ class FieldStyle:
 class RequestBody:
     media_type: str
     encoding: BodyEncoding
-    annotation: str
+    annotation: Annotation
     required: bool
     description: str
     styles: tuple[FieldStyle, ...] = ()
+
+    @property
+    def argument_annotation(self) -> Annotation:
+        """Its annotation in a method signature: an optional body also takes None (its default)."""
+        return self.annotation if self.required else self.annotation.or_none()
+
+    @property
+    def model(self) -> Annotation | None:
+        """What the runtime validates the body against before sending; None for raw bytes and text."""
+        return self.annotation if self.encoding in ("json", "form", "multipart") else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +149,16 @@ class Response:
     description: str
     kind: ResponseKind
     media_type: str | None
-    annotation: str | None  # the parsed type; None when there is no body to parse
+    annotation: Annotation | None  # the parsed type; None when there is no body to parse
 
     @property
     def is_success(self) -> bool:
         return self.status.startswith("2")
+
+    @property
+    def model(self) -> Annotation | None:
+        """What the runtime parses a JSON body into; None for anything else."""
+        return self.annotation if self.kind == "json" else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +177,6 @@ class Operation:
     responses: tuple[Response, ...]
     security: tuple[tuple[str, ...], ...]  # alternatives, each a set of scheme names to apply together
     source: str  # JSON pointer of the operation, for messages
-    model_modules: tuple[ModelModule, ...]  # what its annotations name
     resource: str | None = None  # the client attribute of its resource; None in the flat layout
     server: str | None = None  # its own base URL, when its `servers` replace the API's
 
@@ -109,26 +191,39 @@ class Operation:
         found = tuple(r for r in self.responses if r.is_success)
         return found or tuple(r for r in self.responses if r.status == "default")
 
-    @property
-    def return_annotation(self) -> str:
-        """What the sync method returns: the union of the success bodies, or None."""
-        return self._returned("Stream")
-
-    @property
-    def async_return_annotation(self) -> str:
-        return self._returned("AsyncStream")
+    def returns(self, is_async: bool, raw: bool = False) -> str:
+        """What a method returns: the union of the success bodies (a stream, or None), or for the
+        raw-response twin the `APIResponse` of it."""
+        stream_type = "AsyncStream" if is_async else "Stream"
+        annotations: list[str] = []
+        for response in self.success_responses:
+            annotation = stream_type if response.kind == "stream" else str(response.annotation or "None")
+            if annotation not in annotations:
+                annotations.append(annotation)
+        returned = " | ".join(annotations) if annotations else "None"
+        return f"APIResponse[{returned}]" if raw else returned
 
     @property
     def streams(self) -> bool:
         return any(r.kind == "stream" for r in self.success_responses)
 
-    def _returned(self, stream_type: str) -> str:
-        annotations: list[str] = []
-        for response in self.success_responses:
-            annotation = stream_type if response.kind == "stream" else (response.annotation or "None")
-            if annotation not in annotations:
-                annotations.append(annotation)
-        return " | ".join(annotations) if annotations else "None"
+    @property
+    def accept(self) -> str:
+        """The `Accept` header: the media types of the success responses ("" when none has a body)."""
+        return ", ".join(dict.fromkeys(r.media_type for r in self.success_responses if r.media_type is not None))
+
+    @property
+    def annotations(self) -> Iterator[Annotation]:
+        """Every annotation its methods and its `Endpoint` print."""
+        yield from (p.annotation for p in self.parameters)
+        if self.body is not None:
+            yield self.body.annotation
+        yield from (r.annotation for r in self.responses if r.annotation is not None)
+
+    @property
+    def model_modules(self) -> tuple[ModelModule, ...]:
+        """The models modules its annotations name, for its module's imports."""
+        return _sorted_modules(module for annotation in self.annotations for module in annotation.model_modules)
 
     @property
     def styled_parameters(self) -> tuple[Parameter, ...]:
@@ -143,6 +238,24 @@ class Operation:
     def other_parameters(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location != "path")
 
+    @property
+    def request_arguments(self) -> tuple[tuple[str, tuple[Parameter, ...]], ...]:
+        """The parameters by the runtime's `_request` argument that takes them (`headers=`, ...)."""
+        grouped = (
+            (argument, tuple(p for p in self.parameters if p.location == location))
+            for location, argument in REQUEST_ARGUMENTS.items()
+        )
+        return tuple((argument, params) for argument, params in grouped if params)
+
+
+# The keyword argument of the runtime's `_request` that takes the parameters of each location.
+REQUEST_ARGUMENTS: dict[ParameterLocation, str] = {
+    "path": "path",
+    "query": "query",
+    "header": "headers",
+    "cookie": "cookies",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class SecurityScheme:
@@ -154,48 +267,23 @@ class SecurityScheme:
 
 
 @dataclass(frozen=True, slots=True)
-class ModelModule:
-    """A models module the client module imports; annotations name classes through it.
-
-    Qualified names (`models.Contact`) keep schema names from ever colliding with the
-    names the client module itself uses.
-    """
-
-    module: str  # dotted, below the models package; "" for the package itself
-    alias: str  # "models" for the root, "models_studio_v2" for "studio.v2"
-
-    def statement(self, level: int = 1) -> str:
-        """The import, relative to a module `level` packages deep (1: the package's own modules)."""
-        dots = "." * level
-        if not self.module:
-            return f"from {dots} import models"
-        parent, _, leaf = f"models.{self.module}".rpartition(".")
-        return f"from {dots}{parent} import {leaf} as {self.alias}"
-
-
-@dataclass(frozen=True, slots=True)
 class ModuleImports:
     """What one generated module of operations imports (the templates print exactly these)."""
 
     model_modules: tuple[ModelModule, ...]
     typing_names: tuple[str, ...]  # from `typing`
-    runtime_names: tuple[str, ...]  # from the package's `_runtime`, besides the client bases
+    runtime_names: tuple[str, ...]  # from the package's `_runtime`
 
 
-def imports_for(operations: tuple[Operation, ...]) -> ModuleImports:
-    """Exactly the names a module declaring these operations uses, so it passes ruff's F401."""
-    modules = {module.module: module for op in operations for module in op.model_modules}
-    text = " ".join(
-        annotation
-        for op in operations
-        for annotation in (
-            *(p.annotation for p in op.parameters),
-            op.body.annotation if op.body else "",
-            *(r.annotation or "" for r in op.responses),
-        )
-    )
-    typing_names = [name for name in ("Any", "Literal") if re.search(rf"(?<![\w.]){name}\b", text)]
-    runtime: list[str] = []
+def imports_for(operations: tuple[Operation, ...], *, bases: Iterable[str] = ()) -> ModuleImports:
+    """Exactly the names a module declaring these operations uses, so it passes ruff's F401.
+
+    `bases` are the runtime names the module needs besides its operations' (the client bases).
+    """
+    annotations = [annotation for op in operations for annotation in op.annotations]
+    used_typing = frozenset().union(*(annotation.typing_names for annotation in annotations))
+    typing_names: list[str] = [name for name in ("Any", "Literal") if name in used_typing]
+    runtime: list[str] = list(bases)
     if operations:
         typing_names += ["Unpack", "cast"]
         runtime += ["APIResponse", "Endpoint", "RequestOptions", "ResponseSpec"]
@@ -206,10 +294,15 @@ def imports_for(operations: tuple[Operation, ...]) -> ModuleImports:
     if any(op.streams for op in operations):
         runtime += ["AsyncStream", "Stream"]
     return ModuleImports(
-        model_modules=tuple(modules[name] for name in sorted(modules)),
+        model_modules=_sorted_modules(module for op in operations for module in op.model_modules),
         typing_names=tuple(typing_names),
         runtime_names=tuple(sorted(runtime)),
     )
+
+
+def _sorted_modules(modules: Iterable[ModelModule]) -> tuple[ModelModule, ...]:
+    by_name = {module.module: module for module in modules}
+    return tuple(by_name[name] for name in sorted(by_name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,11 +320,24 @@ class Resource:
 
     @property
     def class_name(self) -> str:
-        return "".join(part[:1].upper() + part[1:] for part in self.attribute.split("_")) + "Resource"
+        """The sync resource class, `PetsResource`; the three others are named after it."""
+        return pascal_case(self.attribute) + "Resource"
+
+    @property
+    def async_class_name(self) -> str:
+        return f"Async{self.class_name}"
+
+    @property
+    def raw_class_name(self) -> str:
+        return f"{self.class_name}WithRawResponse"
+
+    @property
+    def async_raw_class_name(self) -> str:
+        return f"{self.async_class_name}WithRawResponse"
 
     @property
     def imports(self) -> ModuleImports:
-        return imports_for(self.operations)
+        return imports_for(self.operations, bases=("AsyncAPIClient", "SyncAPIClient"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +374,31 @@ class Api:
         return f"Async{self.client_class}"
 
     @property
+    def raw_client_class(self) -> str:
+        return f"{self.client_class}WithRawResponse"
+
+    @property
+    def async_raw_client_class(self) -> str:
+        return f"{self.async_client_class}WithRawResponse"
+
+    @property
+    def base_url_env(self) -> str:
+        return f"{self.env_prefix}_BASE_URL"
+
+    @property
+    def log_env(self) -> str:
+        return f"{self.env_prefix}_LOG"
+
+    @property
+    def example_operation(self) -> Operation | None:
+        """The operation the README's quick start calls."""
+        return self.operations[0] if self.operations else None
+
+    @property
+    def streams(self) -> bool:
+        return any(op.streams for op in self.operations)
+
+    @property
     def error_class(self) -> str:
         """Public name of the base exception: KinboxClient -> KinboxError."""
         return self.client_class.removesuffix("Client") + "Error"
@@ -275,4 +406,8 @@ class Api:
     @property
     def client_imports(self) -> ModuleImports:
         """What `_client.py` imports: every operation's needs in the flat layout, none otherwise."""
-        return imports_for(self.operations if self.layout == "flat" else ())
+        bases = ("DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "AsyncAPIClient", "ClientConfig", "SyncAPIClient")
+        return imports_for(
+            self.operations if self.layout == "flat" else (),
+            bases=(*bases, "SecurityScheme") if self.security_schemes else bases,
+        )

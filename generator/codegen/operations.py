@@ -80,7 +80,6 @@ def build_operations(
             )
             continue
         first_user[name] = raw.at
-        types.start_operation()
         try:
             server = _own_server(view, api_servers)
             parameters = _parameters(view, types)
@@ -109,7 +108,6 @@ def build_operations(
                 responses=responses,
                 security=security(view.security, scheme_names) if view.has_own_security else default_security,
                 source=raw.at,
-                model_modules=types.used_modules(),
                 server=server,
             )
         )
@@ -192,11 +190,11 @@ def _body(content: Content | None, types: Annotations) -> ir.RequestBody | None:
         encoding = "binary"
     schema = content.schema
     if encoding == "text":
-        annotation = "str"
+        annotation = ir.STR
     elif encoding == "binary":
-        annotation = "bytes"
+        annotation = ir.BYTES
     elif schema is None:
-        annotation = "Any"
+        annotation = ir.ANY
     else:
         annotation = types.of(schema[0], schema[1])
     return ir.RequestBody(
@@ -229,18 +227,18 @@ def _responses(view: OperationView, types: Annotations) -> tuple[ir.Response, ..
     for status, content in view.responses:
         media_type = content.media_type
         kind: ir.ResponseKind
-        annotation: str | None
+        annotation: ir.Annotation | None
         if media_type is None:
             kind, annotation = "empty", None
         elif media_base(media_type) == EVENT_STREAM_MEDIA_TYPE:
             kind, annotation = "stream", None
         elif is_json(media_type):
             schema = content.schema
-            kind, annotation = "json", (types.of(schema[0], schema[1]) if schema else "Any")
+            kind, annotation = "json", (types.of(schema[0], schema[1]) if schema else ir.ANY)
         elif media_base(media_type).startswith("text/") or media_base(media_type).endswith(("/xml", "+xml")):
-            kind, annotation = "text", "str"
+            kind, annotation = "text", ir.STR
         else:
-            kind, annotation = "binary", "bytes"
+            kind, annotation = "binary", ir.BYTES
         found.append(
             ir.Response(
                 status=status if status == "default" else status.upper(),  # "4xx" -> "4XX"

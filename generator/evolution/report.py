@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Sequence
 
-from ..codegen.render import oneline
+from ..text import oneline
 from ..versions import Bump
 from .diff import SpecDiff
 from .rules import Finding, Level
