@@ -5,7 +5,8 @@
   characters escaped);
 - `oneline`: whitespace collapsed, for Markdown headings and one-line messages;
 - `md_cell`: one line that stays inside its Markdown table cell;
-- `toml_str`: a TOML basic string.
+- `toml_str`: a TOML basic string;
+- `seconds`, `percent`: numbers as prose states them (`60`, `0.5`; `25%`).
 """
 
 from __future__ import annotations
@@ -51,3 +52,13 @@ def toml_str(text: str) -> str:
 def md_cell(text: str) -> str:
     """`text` on one line, its `|` escaped so it cannot end the table cell."""
     return oneline(text).replace("|", "\\|")
+
+
+def seconds(value: float) -> str:
+    """60.0 -> '60', 0.5 -> '0.5'."""
+    return f"{value:g}"
+
+
+def percent(fraction: float) -> str:
+    """0.25 -> '25%'."""
+    return f"{fraction * 100:g}%"

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Literal
 
 from ..naming import pascal_case
+from .facts import defaults, exports, kinds
 
-ParameterLocation = Literal["path", "query", "header", "cookie"]
-BodyEncoding = Literal["json", "form", "multipart", "binary", "text"]
-ResponseKind = Literal["json", "text", "binary", "empty", "stream"]
+# The runtime's words for what an `Endpoint` declares (`_runtime/_kinds.py`).
+ParameterLocation = kinds.ParameterLocation
+BodyEncoding = kinds.BodyEncoding
+ResponseKind = kinds.ResponseKind
+SchemeKind = kinds.SchemeKind
+ApiKeyLocation = kinds.ApiKeyLocation
 Layout = Literal["flat", "resources"]
-SchemeKind = Literal["bearer", "basic", "api_key"]
-ApiKeyLocation = Literal["header", "query", "cookie"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,15 +106,7 @@ class Parameter:
     @property
     def has_default_style(self) -> bool:
         """Whether the runtime lays the value out without being told (see `_runtime._params`)."""
-        return (self.style, self.explode) == DEFAULT_STYLES[self.location]
-
-
-DEFAULT_STYLES: dict[str, tuple[str, bool]] = {
-    "path": ("simple", False),
-    "query": ("form", True),
-    "header": ("simple", False),
-    "cookie": ("form", True),
-}
+        return (self.style, self.explode) == kinds.DEFAULT_STYLES[self.location]
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,6 +394,38 @@ class Api:
         return any(op.streams for op in self.operations)
 
     @property
+    def runtime_exports(self) -> tuple[str, ...]:
+        """What the package's `__init__` imports from `_runtime`, besides its base exception."""
+        return python_order(exports.EXPORTS)
+
+    @property
+    def base_error(self) -> str:
+        """The runtime's base exception, exported as `error_class`."""
+        return exports.BASE_ERROR
+
+    @property
+    def public_names(self) -> tuple[str, ...]:
+        """The package's `__all__`."""
+        clients = (self.client_class, self.async_client_class, self.raw_client_class, self.async_raw_client_class)
+        return python_order((*exports.EXPORTS, *clients, self.error_class, "__version__", "models"))
+
+    @property
+    def errors(self) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """The exceptions a caller catches and when each is raised (`_runtime/_exports.py`)."""
+        return exports.ERRORS
+
+    @property
+    def client_defaults(self) -> ModuleType:
+        """The runtime's timeout, retry and backoff numbers (`_runtime/_defaults.py`)."""
+        return defaults
+
+    @property
+    def retried_failures(self) -> str:
+        """What the client retries after: 'a connection error, a timeout, 408, 429 or 5xx'."""
+        statuses = ", ".join(str(status) for status in sorted(defaults.RETRYABLE_STATUS))
+        return f"a connection error, a timeout, {statuses} or 5xx"
+
+    @property
     def error_class(self) -> str:
         """Public name of the base exception: KinboxClient -> KinboxError."""
         return self.client_class.removesuffix("Client") + "Error"
@@ -411,3 +438,8 @@ class Api:
             self.operations if self.layout == "flat" else (),
             bases=(*bases, "SecurityScheme") if self.security_schemes else bases,
         )
+
+
+def python_order(names: Iterable[str]) -> tuple[str, ...]:
+    """Names as isort orders them: CONSTANTS, then Classes, then everything else."""
+    return tuple(sorted(names, key=lambda name: (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)))

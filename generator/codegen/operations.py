@@ -24,6 +24,7 @@ from ..spec.openapi import (
 from ..spec.pointers import pointer
 from . import ir
 from .annotations import Annotations
+from .facts import kinds
 from .layouts import client_attribute
 from .security import security
 
@@ -31,14 +32,6 @@ from .security import security
 RESERVED_ARGUMENTS = frozenset(
     {"self", "body", "options", "models", "timeout", "max_retries", "extra_headers", "extra_query"}
 )
-# The styles the runtime can lay out, by parameter location (`_runtime/_params.py`).
-SUPPORTED_STYLES = {
-    "path": {"simple"},
-    "query": {"form", "spaceDelimited", "pipeDelimited", "deepObject"},
-    "header": {"simple"},
-    "cookie": {"form"},
-}
-DEFAULT_STYLE = {location: style for location, (style, _) in ir.DEFAULT_STYLES.items()}
 # OpenAPI: header parameters with these names "SHALL be ignored" (the client sets them).
 IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 
@@ -149,8 +142,8 @@ def _parameters(view: OperationView, types: Annotations) -> tuple[ir.Parameter, 
             continue
         if "schema" not in value:
             raise Unsupported("parameter described by `content` instead of `schema`", item.at)
-        style = str(value.get("style", DEFAULT_STYLE[location]))
-        if style not in SUPPORTED_STYLES[location]:
+        style = str(value.get("style", kinds.DEFAULT_STYLES[location][0]))
+        if style not in kinds.SUPPORTED_STYLES[location]:
             raise Unsupported(f"{location} parameter style {style!r}", item.at + "/style")
         python_name = snake_case(wire_name, fallback="param")
         if python_name in taken:
@@ -215,7 +208,7 @@ def _field_styles(content: Content, media_type: str) -> tuple[ir.FieldStyle, ...
         if not isinstance(encoding, dict) or not ({"style", "explode"} & encoding.keys()):
             continue
         style = str(encoding.get("style", "form"))
-        if style not in SUPPORTED_STYLES["query"]:
+        if style not in kinds.SUPPORTED_STYLES["query"]:
             at = content.located.at + pointer("content", media_type, "encoding", name, "style")
             raise Unsupported(f"form field style {style!r}", at)
         styles.append(ir.FieldStyle(name, style, bool(encoding.get("explode", style == "form"))))

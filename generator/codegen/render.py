@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 
 from .. import GENERATED_HEADER
-from ..text import docstring, md_cell, oneline, pystr, toml_str
+from ..text import docstring, md_cell, oneline, percent, pystr, seconds, toml_str
 from .ir import Api, Operation, Resource
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -77,7 +77,15 @@ def environment(custom_templates: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(pystr=pystr, docstring=docstring, oneline=oneline, md_cell=md_cell, toml_str=toml_str)
+    env.filters.update(
+        pystr=pystr,
+        docstring=docstring,
+        oneline=oneline,
+        md_cell=md_cell,
+        toml_str=toml_str,
+        seconds=seconds,
+        percent=percent,
+    )
     env.globals.update(
         header=GENERATED_HEADER, method_docstring=method_docstring, resource_docstring=resource_docstring
     )

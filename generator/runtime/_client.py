@@ -21,7 +21,7 @@ from typing import Any, Self, TypedDict
 import httpx
 from pydantic import ValidationError
 
-from . import _auth, _retry
+from . import _auth, _defaults, _retry
 from ._endpoint import Endpoint, decode_body, decode_error_body, encode_body, query_items
 from ._exceptions import (
     APIConnectionError,
@@ -35,9 +35,11 @@ from ._exceptions import (
 from ._response import APIResponse
 from ._streaming import AsyncStream, Stream
 
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
-DEFAULT_MAX_RETRIES = 2
-DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+DEFAULT_TIMEOUT = httpx.Timeout(_defaults.TIMEOUT, connect=_defaults.CONNECT_TIMEOUT)
+DEFAULT_MAX_RETRIES = _defaults.MAX_RETRIES
+DEFAULT_CONNECTION_LIMITS = httpx.Limits(
+    max_connections=_defaults.MAX_CONNECTIONS, max_keepalive_connections=_defaults.MAX_KEEPALIVE_CONNECTIONS
+)
 
 # The generated package's own logger: "kinbox_client" for kinbox_client._runtime._client.
 logger = logging.getLogger(__name__.split(".")[0])

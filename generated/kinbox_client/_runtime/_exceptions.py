@@ -15,6 +15,10 @@ class ClientError(Exception):
     """Base class of every exception raised by this client (exported as `<Api>Error`)."""
 
 
+class UsageError(ClientError, ValueError):
+    """The client was called in a way it cannot honour (an empty path parameter, ...); nothing was sent."""
+
+
 class MissingCredentialsError(ClientError):
     """No credential was passed or found in the environment for an operation that needs one."""
 
