@@ -67,7 +67,7 @@ def generate_package(
     progress(f"generating models for {len(schemas)} schemas (datamodel-code-generator)")
     models = generate_models(spec.document, spec.path, package)
     progress("building the client")
-    api, notes = build_api(
+    api, build_warnings = build_api(
         spec, models, package=package, package_version=package_version, layout=layout, skip_unsupported=skip_unsupported
     )
     progress(f"rendering {len(api.operations)} operations ({api.layout} layout)")
@@ -79,7 +79,7 @@ def generate_package(
     formatted = format_python(sources)
     files = {name: text.encode("utf-8") for name, text in formatted.items()}
     files[f"{package}/py.typed"] = b""
-    history, history_notes = history_files(
+    history, history_warnings = history_files(
         spec,
         distribution=api.distribution,
         version=api.package_version,
@@ -97,7 +97,9 @@ def generate_package(
         "version": api.package_version,
     }
     files[MANIFEST] = manifest_text(metadata, files).encode("utf-8")
-    return Generated(api=api, files=files, warnings=(*spec.warnings, *models.warnings, *notes, *history_notes))
+    return Generated(
+        api=api, files=files, warnings=(*spec.warnings, *models.warnings, *build_warnings, *history_warnings)
+    )
 
 
 def write_package(generated: Generated, out_dir: Path) -> None:

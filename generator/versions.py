@@ -30,7 +30,7 @@ class Bump(Labelled):
     MAJOR = 3
 
 
-def package_version(info_version: str, override: str | None, notes: list[Diagnostic]) -> str:
+def package_version(info_version: str, override: str | None, warnings: list[Diagnostic]) -> str:
     """The package's PEP 440 version: `override`, else `info.version` (converted, with a note, if need be)."""
     if override is not None:
         try:
@@ -41,7 +41,7 @@ def package_version(info_version: str, override: str | None, notes: list[Diagnos
         return str(Version(info_version))
     except InvalidVersion:
         derived = nearest_pep440(info_version)
-        notes.append(
+        warnings.append(
             Diagnostic(
                 f"info.version {info_version!r} is not a PEP 440 version; the package is versioned {derived} "
                 "(pass --package-version to choose)",

@@ -36,12 +36,12 @@ def build_api(
 ) -> tuple[ir.Api, list[Diagnostic]]:
     """The IR of `spec`, and warnings about what was left out."""
     openapi = spec.openapi
-    notes: list[Diagnostic] = []
-    schemes = security_schemes(openapi, notes)
+    warnings: list[Diagnostic] = []
+    schemes = security_schemes(openapi, warnings)
     scheme_names = {scheme.name for scheme in schemes}
     default_security = security(openapi.security, scheme_names)
     operations = build_operations(
-        spec, Annotations(openapi, models), scheme_names, default_security, skip_unsupported, notes
+        spec, Annotations(openapi, models), scheme_names, default_security, skip_unsupported, warnings
     )
     chosen = choose_layout(layout, len(operations))
     resources = group_resources(openapi.tags, operations) if chosen == "resources" else ()
@@ -60,7 +60,7 @@ def build_api(
         spec_version=openapi.text("version"),
         package=package,
         distribution=distribution,
-        package_version=package_version_of(openapi.text("version"), package_version, notes),
+        package_version=package_version_of(openapi.text("version"), package_version, warnings),
         client_class=client_class,
         env_prefix=env_prefix,
         default_base_url=next((url for url in servers if "://" in url), None),
@@ -73,4 +73,4 @@ def build_api(
         layout=chosen,
         resources=resources,
     )
-    return api, spec.locate(notes)
+    return api, spec.locate(warnings)

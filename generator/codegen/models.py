@@ -143,10 +143,10 @@ def generate_models(document: dict[str, Any], spec_path: Path, package: str) -> 
         if ref.startswith("#/"):
             classes.setdefault(ref[1:], ModelClass(model["module"] or "", model["class_name"]))
     public = tuple(sorted({c.name for c in classes.values() if c.module == ""}))
-    notes = tuple(
+    found = tuple(
         Diagnostic(f"datamodel-code-generator: {w.message}", file=spec_path) for w in _unique_warnings(caught)
     )
-    return GeneratedModels(files=files, classes=classes, lifted=lifted, public_names=public, warnings=notes)
+    return GeneratedModels(files=files, classes=classes, lifted=lifted, public_names=public, warnings=found)
 
 
 def _model_files(result: object) -> dict[str, str]:

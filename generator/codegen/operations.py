@@ -51,7 +51,7 @@ def build_operations(
     scheme_names: set[str],
     default_security: tuple[tuple[str, ...], ...],
     skip_unsupported: bool,
-    notes: list[Diagnostic],
+    warnings: list[Diagnostic],
 ) -> list[ir.Operation]:
     openapi = spec.openapi
     api_servers = openapi.servers
@@ -80,7 +80,7 @@ def build_operations(
         except Unsupported as problem:
             what = f"{raw.method.upper()} {raw.path}"
             if skip_unsupported:
-                notes.append(Diagnostic(f"skipped {what}: unsupported {problem.construct}", pointer=problem.at))
+                warnings.append(Diagnostic(f"skipped {what}: unsupported {problem.construct}", pointer=problem.at))
             else:
                 unsupported.append(Diagnostic(f"unsupported {problem.construct} (in {what})", pointer=problem.at))
             continue

@@ -9,7 +9,7 @@ from ..spec.openapi import OpenApi
 from . import ir
 
 
-def security_schemes(openapi: OpenApi, notes: list[Diagnostic]) -> list[ir.SecurityScheme]:
+def security_schemes(openapi: OpenApi, warnings: list[Diagnostic]) -> list[ir.SecurityScheme]:
     """The schemes the runtime can apply; a note for each other one."""
     schemes = []
     for declared in openapi.security_schemes():
@@ -28,7 +28,7 @@ def security_schemes(openapi: OpenApi, notes: list[Diagnostic]) -> list[ir.Secur
                 )
             )
         else:
-            notes.append(
+            warnings.append(
                 Diagnostic(
                     f"security scheme {name!r} ({kind} {http_scheme}".rstrip() + ") is not supported; "
                     "operations that require only it are generated without credentials",
