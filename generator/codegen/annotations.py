@@ -13,6 +13,7 @@ from typing import Any
 from ..naming import snake_case
 from ..spec.openapi import OpenApi
 from . import ir
+from .imports import ModelModule
 from .models import GeneratedModels, ModelClass
 
 PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
@@ -77,7 +78,7 @@ class Annotations:
 
 def _qualified(model: ModelClass) -> ir.Annotation:
     alias = "models" if not model.module else "models_" + snake_case(model.module.replace(".", " "))
-    return ir.Annotation(f"{alias}.{model.name}", model_modules=frozenset({ir.ModelModule(model.module, alias)}))
+    return ir.Annotation(f"{alias}.{model.name}", model_modules=frozenset({ModelModule(model.module, alias)}))
 
 
 def _literal(schema: dict[str, Any]) -> ir.Annotation | None:

@@ -16,6 +16,7 @@ from typing import Literal
 
 from ..naming import pascal_case
 from .facts import defaults, exports, kinds
+from .imports import ModelModule, ModuleImports, imports_for, python_order, sorted_modules
 
 # The runtime's words for what an `Endpoint` declares (`_runtime/_kinds.py`).
 ParameterLocation = kinds.ParameterLocation
@@ -24,26 +25,6 @@ ResponseKind = kinds.ResponseKind
 SchemeKind = kinds.SchemeKind
 ApiKeyLocation = kinds.ApiKeyLocation
 Layout = Literal["flat", "resources"]
-
-
-@dataclass(frozen=True, slots=True)
-class ModelModule:
-    """A models module the client module imports; annotations name classes through it.
-
-    Qualified names (`models.Contact`) keep schema names from ever colliding with the
-    names the client module itself uses.
-    """
-
-    module: str  # dotted, below the models package; "" for the package itself
-    alias: str  # "models" for the root, "models_studio_v2" for "studio.v2"
-
-    def statement(self, level: int = 1) -> str:
-        """The import, relative to a module `level` packages deep (1: the package's own modules)."""
-        dots = "." * level
-        if not self.module:
-            return f"from {dots} import models"
-        parent, _, leaf = f"models.{self.module}".rpartition(".")
-        return f"from {dots}{parent} import {leaf} as {self.alias}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +199,7 @@ class Operation:
     @property
     def model_modules(self) -> tuple[ModelModule, ...]:
         """The models modules its annotations name, for its module's imports."""
-        return _sorted_modules(module for annotation in self.annotations for module in annotation.model_modules)
+        return sorted_modules(module for annotation in self.annotations for module in annotation.model_modules)
 
     @property
     def styled_parameters(self) -> tuple[Parameter, ...]:
@@ -259,45 +240,6 @@ class SecurityScheme:
     description: str
     api_key_name: str | None = None  # header/query/cookie name, for api_key
     api_key_location: ApiKeyLocation | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ModuleImports:
-    """What one generated module of operations imports (the templates print exactly these)."""
-
-    model_modules: tuple[ModelModule, ...]
-    typing_names: tuple[str, ...]  # from `typing`
-    runtime_names: tuple[str, ...]  # from the package's `_runtime`
-
-
-def imports_for(operations: tuple[Operation, ...], *, bases: Iterable[str] = ()) -> ModuleImports:
-    """Exactly the names a module declaring these operations uses, so it passes ruff's F401.
-
-    `bases` are the runtime names the module needs besides its operations' (the client bases).
-    """
-    annotations = [annotation for op in operations for annotation in op.annotations]
-    used_typing = frozenset().union(*(annotation.typing_names for annotation in annotations))
-    typing_names: list[str] = [name for name in ("Any", "Literal") if name in used_typing]
-    runtime: list[str] = list(bases)
-    if operations:
-        typing_names += ["Unpack", "cast"]
-        runtime += ["APIResponse", "Endpoint", "RequestOptions", "ResponseSpec"]
-    if any(op.body for op in operations):
-        runtime.append("BodySpec")
-    if any(op.styled_parameters or (op.body and op.body.styles) for op in operations):
-        runtime.append("ParameterStyle")
-    if any(op.streams for op in operations):
-        runtime += ["AsyncStream", "Stream"]
-    return ModuleImports(
-        model_modules=_sorted_modules(module for op in operations for module in op.model_modules),
-        typing_names=tuple(typing_names),
-        runtime_names=tuple(sorted(runtime)),
-    )
-
-
-def _sorted_modules(modules: Iterable[ModelModule]) -> tuple[ModelModule, ...]:
-    by_name = {module.module: module for module in modules}
-    return tuple(by_name[name] for name in sorted(by_name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,8 +380,3 @@ class Api:
             self.operations if self.layout == "flat" else (),
             bases=(*bases, "SecurityScheme") if self.security_schemes else bases,
         )
-
-
-def python_order(names: Iterable[str]) -> tuple[str, ...]:
-    """Names as isort orders them: CONSTANTS, then Classes, then everything else."""
-    return tuple(sorted(names, key=lambda name: (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)))
