@@ -1,15 +1,15 @@
 """OpenAPI 3.0/3.1 spec in, typed httpx + pydantic client package out; and spec evolution.
 
-Two tools share one reading of the spec:
+Two tools share one reading of the spec (see each subpackage's docstring):
 
-- `spec/`: read, resolve `$ref`s, validate (`loader`, `refs`), the normalized OpenAPI view
-  (`openapi`), JSON pointers, and specs from files or git revisions (`sources`);
-- `codegen/`: models (datamodel-code-generator) -> the intermediate representation (`ir`,
-  built by `build`) -> `render` (Jinja2, `templates/`) -> `formatting` (ruff) -> `output`;
-- `evolution/`: `diff` (rules -> findings), `report`, `changelog`.
+- `spec/`: read, resolve, validate and normalize the document, once;
+- `codegen/`: models -> IR -> templates -> ruff -> the package on disk;
+- `evolution/`: the classified diff of two specs, its report, and the package's changelog.
 
-`pipeline` runs generation in order; `cli` is the command line; `runtime/` is copied into
-every generated package.
+`pipeline` runs generation stage by stage and `cli` is the command line (`settings` reads
+its `pyproject.toml` table). `runtime/` is copied into every generated package and
+`templates/` renders the rest of it. Shared by all: `versions` (what `info.version` makes
+of the package version), `naming` (Python names), `text` (escaping) and `errors`.
 """
 
 __version__ = "0.1.0"

@@ -180,7 +180,7 @@ def _generate(args: argparse.Namespace) -> int:
         layout=args.layout or settings.layout or "auto",
         skip_unsupported=_first(args.skip_unsupported, settings.skip_unsupported),
         progress=progress,
-        previous=out,  # the output as it stands carries the changelog forward (generator.changelog)
+        previous=out,  # the output as it stands carries the changelog forward (generator.evolution.changelog)
     )
     for warning in generated.warnings:
         if not args.quiet:

@@ -55,7 +55,7 @@ def generate_package(
     """Run every stage in memory; nothing is written.
 
     `previous` is the output directory as it stands: its spec copy and CHANGELOG.md are
-    carried forward (see `generator.changelog`); `today` dates a new changelog entry.
+    carried forward (see `generator.evolution.changelog`); `today` dates a new changelog entry.
     """
     if not is_package_name(package):
         raise GeneratorError(

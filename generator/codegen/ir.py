@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import Literal
 
 from ..naming import pascal_case
+from ..spec.openapi import is_success
 from .facts import defaults, exports, kinds
 from .imports import ModelModule, ModuleImports, imports_for, python_order, sorted_modules
 
@@ -129,7 +130,7 @@ class Response:
 
     @property
     def is_success(self) -> bool:
-        return self.status.startswith("2")
+        return is_success(self.status)
 
     @property
     def model(self) -> Annotation | None:

@@ -78,7 +78,7 @@ def build_operations(
             parameters = _parameters(view, types)
             body = _body(view.body, types)
         except Unsupported as problem:
-            what = f"{raw.method.upper()} {raw.path}"
+            what = raw.title
             if skip_unsupported:
                 warnings.append(Diagnostic(f"skipped {what}: unsupported {problem.construct}", pointer=problem.at))
             else:

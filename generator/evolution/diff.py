@@ -97,13 +97,13 @@ class _Differ(SchemaDiffer):
             if key in new_ops:
                 self._operation(raw, new_ops[key])
             else:
-                self.add("operation-removed", raw.at, _title(raw), None, f"{_title(raw)} removed")
+                self.add("operation-removed", raw.at, raw.title, None, f"{raw.title} removed")
         for key, raw in new_ops.items():
             if key not in old_ops:
-                self.add("operation-added", raw.at, None, _title(raw), f"{_title(raw)} added")
+                self.add("operation-added", raw.at, None, raw.title, f"{raw.title} added")
 
     def _operation(self, old: RawOperation, new: RawOperation) -> None:
-        title = _title(new)
+        title = new.title
         old_id, new_id = old.operation.get("operationId"), new.operation.get("operationId")
         if old_id != new_id:
             old_name = operation_name(old_id, old.method, old.path)
@@ -254,10 +254,6 @@ class _Differ(SchemaDiffer):
 
 
 # -- helpers ----------------------------------------------------------------------------------
-
-
-def _title(raw: RawOperation) -> str:
-    return f"{raw.method.upper()} {raw.path}"
 
 
 def _parameter_key(parameter: Located) -> tuple[str, str]:

@@ -41,6 +41,11 @@ class RawOperation:
     path_item: dict[str, Any]
     at: str
 
+    @property
+    def title(self) -> str:
+        """How messages name it: `PATCH /v3/contacts/{id}`."""
+        return f"{self.method.upper()} {self.path}"
+
 
 def deref(document: dict[str, Any], value: Any, at: str) -> Located:
     """Follow `$ref` chains (Reference Objects) to the object they name."""
@@ -86,12 +91,12 @@ def choose_media_type(content: dict[str, Any]) -> str | None:
         return None
     types = list(content)
     for media_type in types:
-        base = media_type.split(";")[0].strip().lower()
+        base = media_base(media_type)
         if base.endswith(JSON_MEDIA_SUFFIXES) or (base == "*/*" and len(types) == 1):
             return media_type
     for preferred in (FORM_MEDIA_TYPE, MULTIPART_MEDIA_TYPE):
         for media_type in types:
-            if media_type.split(";")[0].strip().lower() == preferred:
+            if media_base(media_type) == preferred:
                 return media_type
     return types[0]
 
