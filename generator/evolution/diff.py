@@ -13,18 +13,7 @@ from typing import Any
 
 from ..naming import operation_name
 from ..spec.loader import Spec
-from ..spec.openapi import (
-    Located,
-    RawOperation,
-    components,
-    effective_security,
-    is_success,
-    iter_operations,
-    operation_parameters,
-    request_body,
-    responses,
-    schema_of,
-)
+from ..spec.openapi import Content, Located, OpenApi, OperationView, components, is_success
 from ..spec.pointers import pointer
 from ..versions import Bump, version_bump
 from .documents import raw_changes, related
@@ -91,18 +80,21 @@ class _Differ(SchemaDiffer):
     # -- operations ------------------------------------------------------------------------
 
     def _operations(self) -> None:
-        old_ops = {(raw.path, raw.method): raw for raw in iter_operations(self.old)}
-        new_ops = {(raw.path, raw.method): raw for raw in iter_operations(self.new)}
-        for key, raw in old_ops.items():
+        old_ops = {(view.raw.path, view.raw.method): view for view in OpenApi(self.old).operations()}
+        new_ops = {(view.raw.path, view.raw.method): view for view in OpenApi(self.new).operations()}
+        for key, view in old_ops.items():
             if key in new_ops:
-                self._operation(raw, new_ops[key])
+                self._operation(view, new_ops[key])
             else:
+                raw = view.raw
                 self.add("operation-removed", raw.at, raw.title, None, f"{raw.title} removed")
-        for key, raw in new_ops.items():
+        for key, view in new_ops.items():
             if key not in old_ops:
+                raw = view.raw
                 self.add("operation-added", raw.at, None, raw.title, f"{raw.title} added")
 
-    def _operation(self, old: RawOperation, new: RawOperation) -> None:
+    def _operation(self, old_view: OperationView, new_view: OperationView) -> None:
+        old, new = old_view.raw, new_view.raw
         title = new.title
         old_id, new_id = old.operation.get("operationId"), new.operation.get("operationId")
         if old_id != new_id:
@@ -113,14 +105,14 @@ class _Differ(SchemaDiffer):
                 what += f": the method `{old_name}` becomes `{new_name}`"
             rule = "operation-id-changed" if old_name != new_name else "operation-id-respelled"
             self.add(rule, new.at + "/operationId", old_id, new_id, what)
-        self._parameters(old, new, title)
-        self._request_body(old, new, title)
-        self._responses(old, new, title)
-        self._security(old, new, title)
+        self._parameters(old_view, new_view, title)
+        self._request_body(old_view, new_view, title)
+        self._responses(old_view, new_view, title)
+        self._security(old_view, new_view, title)
 
-    def _parameters(self, old: RawOperation, new: RawOperation, title: str) -> None:
-        before = {_parameter_key(p): p for p in operation_parameters(self.old, old)}
-        after = {_parameter_key(p): p for p in operation_parameters(self.new, new)}
+    def _parameters(self, old: OperationView, new: OperationView, title: str) -> None:
+        before = {_parameter_key(p): p for p in old.parameters}
+        after = {_parameter_key(p): p for p in new.parameters}
         for key, parameter in before.items():
             if key not in after:
                 what = f"{title}: {key[0]} parameter `{key[1]}` removed"
@@ -143,16 +135,18 @@ class _Differ(SchemaDiffer):
                     Where(REQUEST, "parameter", name),
                 )  # fmt: skip
 
-    def _request_body(self, old: RawOperation, new: RawOperation, title: str) -> None:
-        before, after = request_body(self.old, old), request_body(self.new, new)
+    def _request_body(self, old: OperationView, new: OperationView, title: str) -> None:
+        before, after = old.body, new.body
         if before is None or after is None:
             if after is not None:
-                kind = "required" if after[0].value.get("required") is True else "optional"
-                self.add(f"new-{kind}-request-body", after[0].at, None, after[1], f"{title}: {kind} request body added")
+                kind = "required" if after.located.value.get("required") is True else "optional"
+                what = f"{title}: {kind} request body added"
+                self.add(f"new-{kind}-request-body", after.located.at, None, after.media_type, what)
             elif before is not None:
-                self.add("request-body-removed", before[0].at, before[1], None, f"{title}: request body removed")
+                what = f"{title}: request body removed"
+                self.add("request-body-removed", before.located.at, before.media_type, None, what)
             return
-        (old_body, old_type), (new_body, new_type) = before, after
+        old_body, old_type, new_body, new_type = before.located, before.media_type, after.located, after.media_type
         was, now = old_body.value.get("required") is True, new_body.value.get("required") is True
         if was != now:
             kind = "required" if now else "optional"
@@ -163,43 +157,44 @@ class _Differ(SchemaDiffer):
             what = f"{title}: request body media type {old_type} -> {new_type}"
             self.add("request-body-media-type-changed", new_body.at + "/content", old_type, new_type, what)
         else:
-            self._body_schemas(old_body, new_body, new_type, Where(REQUEST, "body", f"{title} request body"))
+            self._body_schemas(before, after, Where(REQUEST, "body", f"{title} request body"))
 
-    def _responses(self, old: RawOperation, new: RawOperation, title: str) -> None:
-        before = {status: (located, media_type) for status, located, media_type in responses(self.old, old)}
-        after = {status: (located, media_type) for status, located, media_type in responses(self.new, new)}
-        for status, (located, _) in before.items():
+    def _responses(self, old: OperationView, new: OperationView, title: str) -> None:
+        before, after = dict(old.responses), dict(new.responses)
+        for status, content in before.items():
             if status not in after:
                 kind = "success" if is_success(status) else "non-success"
-                self.add(
-                    f"response-{kind}-status-removed", located.at, status, None, f"{title}: response {status} removed"
-                )
-        for status, (located, new_type) in after.items():
+                what = f"{title}: response {status} removed"
+                self.add(f"response-{kind}-status-removed", content.located.at, status, None, what)
+        for status, content in after.items():
             name = f"{title} response {status}"
             if status not in before:
                 kind = "success" if is_success(status) else "non-success"
-                self.add(f"response-{kind}-status-added", located.at, None, status, f"{name}: added")
+                self.add(f"response-{kind}-status-added", content.located.at, None, status, f"{name}: added")
                 continue
-            old_located, old_type = before[status]
-            content = located.at + "/content"
+            previous = before[status]
+            old_type, new_type = previous.media_type, content.media_type
+            at = content.located.at + "/content"
             if old_type == new_type:
-                self._body_schemas(old_located, located, new_type, Where(RESPONSE, "body", name))
+                self._body_schemas(previous, content, Where(RESPONSE, "body", name))
             elif old_type is None:
-                self.add("response-body-added", content, None, new_type, f"{name}: now has a body")
+                self.add("response-body-added", at, None, new_type, f"{name}: now has a body")
             elif new_type is None:
-                self.add("response-body-removed", old_located.at + "/content", old_type, None, f"{name}: body removed")
+                old_at = previous.located.at + "/content"
+                self.add("response-body-removed", old_at, old_type, None, f"{name}: body removed")
             else:
                 what = f"{name}: media type {old_type} -> {new_type}"
-                self.add("response-media-type-changed", content, old_type, new_type, what)
+                self.add("response-media-type-changed", at, old_type, new_type, what)
 
-    def _body_schemas(self, old: Located, new: Located, media_type: str | None, where: Where) -> None:
-        before, after = schema_of(old, media_type), schema_of(new, media_type)
+    def _body_schemas(self, old: Content, new: Content, where: Where) -> None:
+        """The schemas of two bodies of the same media type."""
+        before, after = old.schema, new.schema
         if before is not None and after is not None:
             self.schema(before[0], before[1], after[0], after[1], where)
 
-    def _security(self, old: RawOperation, new: RawOperation, title: str) -> None:
-        before, old_at = effective_security(self.old, old)
-        after, at = effective_security(self.new, new)
+    def _security(self, old: OperationView, new: OperationView, title: str) -> None:
+        before, old_at = old.security, old.security_at
+        after, at = new.security, new.security_at
         old_alternatives, new_alternatives = _alternatives(before), _alternatives(after)
         if old_alternatives == new_alternatives:
             return

@@ -198,8 +198,12 @@ class OperationView:
     body: Content | None
     responses: tuple[tuple[str, Content], ...]  # by status, in the spec's order
     security: Any  # the requirements in effect: the operation's own, else the document's
-    has_own_security: bool
+    security_at: str  # where they are
     servers: ServersOverride | None
+
+    @property
+    def has_own_security(self) -> bool:
+        return "security" in self.raw.operation
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +215,7 @@ class SecuritySchemeView:
 
 @dataclass(frozen=True, slots=True)
 class OpenApi:
-    """The normalized document as the IR builder reads it."""
+    """The normalized document as the IR builder and the spec diff read it."""
 
     document: dict[str, Any]
 
@@ -253,7 +257,7 @@ class OpenApi:
     def operations(self) -> Iterator[OperationView]:
         for raw in iter_operations(self.document):
             body = request_body(self.document, raw)
-            security, _ = effective_security(self.document, raw)
+            security, security_at = effective_security(self.document, raw)
             yield OperationView(
                 raw=raw,
                 parameters=tuple(operation_parameters(self.document, raw)),
@@ -263,7 +267,7 @@ class OpenApi:
                     for status, located, media_type in responses(self.document, raw)
                 ),
                 security=security,
-                has_own_security="security" in raw.operation,
+                security_at=security_at,
                 servers=_servers_override(raw),
             )
 
