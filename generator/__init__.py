@@ -1,9 +1,15 @@
-"""OpenAPI 3.0/3.1 spec in, typed httpx + pydantic client package out.
+"""OpenAPI 3.0/3.1 spec in, typed httpx + pydantic client package out; and spec evolution.
 
-The pipeline, one module per stage: `loader` (read, resolve `$ref`s, validate) -> `models`
-(datamodel-code-generator) -> `build` (the intermediate representation in `ir`) ->
-`render` (Jinja2 templates) -> `formatting` (ruff) -> `output` (manifest, atomic write).
-`pipeline` runs them in order; `cli` is the command line.
+Two tools share one reading of the spec (see each subpackage's docstring):
+
+- `spec/`: read, resolve, validate and normalize the document, once;
+- `codegen/`: models -> IR -> templates -> ruff -> the package on disk;
+- `evolution/`: the classified diff of two specs, its report, and the package's changelog.
+
+`pipeline` runs generation stage by stage and `cli` is the command line (`settings` reads
+its `pyproject.toml` table). `runtime/` is copied into every generated package and
+`templates/` renders the rest of it. Shared by all: `versions` (what `info.version` makes
+of the package version), `naming` (Python names), `text` (escaping) and `errors`.
 """
 
 __version__ = "0.1.0"

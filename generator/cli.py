@@ -25,13 +25,14 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .build import FLAT_LAYOUT_MAX_OPERATIONS, LAYOUTS
-from .diff import Level, diff_specs
+from .codegen.layouts import FLAT_LAYOUT_MAX_OPERATIONS, LAYOUTS
 from .errors import Diagnostic, GeneratorError
+from .evolution.diff import diff_specs
+from .evolution.report import FORMATS, render_report
+from .evolution.rules import Level
 from .pipeline import check_package, generate_package, write_package
-from .report import FORMATS, render_report
 from .settings import TABLE, Settings, read_settings
-from .sources import load_source
+from .spec.sources import load_source
 
 EXIT_OK = 0
 EXIT_STALE = 1
@@ -179,7 +180,7 @@ def _generate(args: argparse.Namespace) -> int:
         layout=args.layout or settings.layout or "auto",
         skip_unsupported=_first(args.skip_unsupported, settings.skip_unsupported),
         progress=progress,
-        previous=out,  # the output as it stands carries the changelog forward (generator.changelog)
+        previous=out,  # the output as it stands carries the changelog forward (generator.evolution.changelog)
     )
     for warning in generated.warnings:
         if not args.quiet:

@@ -7,31 +7,11 @@ Everything else is a bug in the generator and keeps its traceback.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 MAX_MESSAGE_CHARS = 400
-
-
-def escape_pointer_token(token: str | int) -> str:
-    """Escape one reference token of a JSON pointer (RFC 6901)."""
-    return str(token).replace("~", "~0").replace("/", "~1")
-
-
-def unescape_pointer_token(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
-def pointer(*tokens: str | int) -> str:
-    """Build a JSON pointer from raw tokens: pointer("paths", "/a/{id}") == "/paths/~1a~1{id}"."""
-    return "".join("/" + escape_pointer_token(token) for token in tokens)
-
-
-def split_pointer(json_pointer: str) -> list[str]:
-    if json_pointer in ("", "#"):
-        return []
-    return [unescape_pointer_token(part) for part in json_pointer.lstrip("#").split("/")[1:]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,14 +53,3 @@ class GeneratorError(Exception):
         if hidden > 0:
             lines.append(f"... and {hidden} more")
         return "\n".join(lines)
-
-
-def fail(message: str, *, file: Path | None = None, at: str | None = None) -> GeneratorError:
-    """Shorthand for the common single-diagnostic error: `raise fail(...)`."""
-    return GeneratorError(Diagnostic(message, file=file, pointer=at))
-
-
-def raise_if_any(diagnostics: Iterable[Diagnostic]) -> None:
-    collected = list(diagnostics)
-    if collected:
-        raise GeneratorError(collected)

@@ -9,16 +9,17 @@ from importlib.metadata import version as installed_version
 from pathlib import Path
 
 from . import __version__
-from .build import LayoutChoice, build_api
-from .changelog import history_files
+from .codegen.build import build_api
+from .codegen.formatting import format_python, ruff_version
+from .codegen.ir import Api
+from .codegen.layouts import LayoutChoice
+from .codegen.models import generate_models
+from .codegen.output import MANIFEST, compare_output, manifest_text, write_output
+from .codegen.render import render_package
 from .errors import Diagnostic, GeneratorError
-from .formatting import format_python, ruff_version
-from .ir import Api
-from .loader import load_spec
-from .models import generate_models
+from .evolution.changelog import history_files
 from .naming import is_package_name
-from .output import MANIFEST, compare_output, manifest_text, write_output
-from .render import render_package
+from .spec.loader import load_spec
 
 RUNTIME = Path(__file__).parent / "runtime"
 
@@ -54,7 +55,7 @@ def generate_package(
     """Run every stage in memory; nothing is written.
 
     `previous` is the output directory as it stands: its spec copy and CHANGELOG.md are
-    carried forward (see `generator.changelog`); `today` dates a new changelog entry.
+    carried forward (see `generator.evolution.changelog`); `today` dates a new changelog entry.
     """
     if not is_package_name(package):
         raise GeneratorError(
@@ -62,11 +63,11 @@ def generate_package(
         )
     progress(f"reading {spec_path}")
     spec = load_spec(spec_path)
-    schemas = (spec.document.get("components") or {}).get("schemas") or {}
+    schemas = spec.openapi.components("schemas")
     progress(f"generating models for {len(schemas)} schemas (datamodel-code-generator)")
     models = generate_models(spec.document, spec.path, package)
     progress("building the client")
-    api, notes = build_api(
+    api, build_warnings = build_api(
         spec, models, package=package, package_version=package_version, layout=layout, skip_unsupported=skip_unsupported
     )
     progress(f"rendering {len(api.operations)} operations ({api.layout} layout)")
@@ -78,7 +79,7 @@ def generate_package(
     formatted = format_python(sources)
     files = {name: text.encode("utf-8") for name, text in formatted.items()}
     files[f"{package}/py.typed"] = b""
-    history, history_notes = history_files(
+    history, history_warnings = history_files(
         spec,
         distribution=api.distribution,
         version=api.package_version,
@@ -96,7 +97,9 @@ def generate_package(
         "version": api.package_version,
     }
     files[MANIFEST] = manifest_text(metadata, files).encode("utf-8")
-    return Generated(api=api, files=files, warnings=(*spec.warnings, *models.warnings, *notes, *history_notes))
+    return Generated(
+        api=api, files=files, warnings=(*spec.warnings, *models.warnings, *build_warnings, *history_warnings)
+    )
 
 
 def write_package(generated: Generated, out_dir: Path) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .build import LAYOUTS, LayoutChoice
+from .codegen.layouts import LAYOUTS, LayoutChoice
 from .errors import Diagnostic, GeneratorError
 
 TABLE = "kinbox-generator"

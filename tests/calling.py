@@ -29,9 +29,9 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 from schemathesis.core import NOT_SET
 
-from generator import ir
-from generator.models import plan_models
-from generator.openapi import is_json, iter_operations, responses, schema_of
+from generator.codegen import ir
+from generator.codegen.models import plan_models
+from generator.spec.openapi import is_json, iter_operations, responses, schema_of
 
 BASE_URL = "https://api.example.test/base"
 CREDENTIALS = {"token": "t0k3n", "api_key": "k3y", "username": "user", "password": "pass"}

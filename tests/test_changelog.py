@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.changelog import CHANGELOG
 from generator.errors import GeneratorError
+from generator.evolution.changelog import CHANGELOG
 from generator.pipeline import check_package, generate_package, write_package
 from tests.conftest import ADD_NICKNAME, MAJOR, MINOR_BUMP, PACKAGE, SHRINK_NAME, SPEC, kinbox, run_generator
 

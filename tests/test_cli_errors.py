@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.codegen.output import MANIFEST, write_output
 from generator.errors import GeneratorError
-from generator.output import MANIFEST, write_output
 from tests.conftest import SPEC, run_generator
 
 MINIMAL = """

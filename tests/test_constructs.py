@@ -17,7 +17,7 @@ import httpx
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from generator.loader import load_spec
+from generator.spec.loader import load_spec
 from tests.calling import Driver, check_operation
 from tests.conftest import Built, GenerateClient
 

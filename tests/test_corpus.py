@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import load_spec
-from generator.openapi import iter_operations
 from generator.pipeline import generate_package, write_package
+from generator.spec.loader import load_spec
+from generator.spec.openapi import iter_operations
 from tests.calling import Driver, check_operation
 from tests.conftest import corpus_spec
 

@@ -15,9 +15,11 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.diff import DOC_KEYS, LOWER_BOUNDS, RULES, SCHEMA_CHANGES, UPPER_BOUNDS, diff_specs, version_bump
-from generator.errors import split_pointer
-from generator.loader import Spec, load_spec, parse_spec
+from generator.evolution.diff import diff_specs
+from generator.evolution.rules import DOC_KEYS, LOWER_BOUNDS, RULES, SCHEMA_CHANGES, UPPER_BOUNDS
+from generator.spec.loader import Spec, load_spec, parse_spec
+from generator.spec.pointers import split_pointer
+from generator.versions import version_bump
 from tests.conftest import (
     ADD_NICKNAME,
     DROP_WORKSPACE_ID,

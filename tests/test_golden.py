@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 from generator import __version__
-from generator.output import MANIFEST
+from generator.codegen.output import MANIFEST
 from generator.pipeline import check_package, generate_package
 from tests.conftest import GENERATED, PACKAGE, SPEC, run_generator
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import docstring
+from generator.text import docstring
 from tests.conftest import run_generator
 
 # Closes every kind of string, tries Jinja2 and code injection, carries control characters.

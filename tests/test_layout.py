@@ -8,7 +8,7 @@ import json
 import httpx
 import pytest
 
-from generator.build import FLAT_LAYOUT_MAX_OPERATIONS
+from generator.codegen.layouts import FLAT_LAYOUT_MAX_OPERATIONS
 from tests.conftest import GenerateClient
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import load_spec
-from generator.models import DMCG_OPTIONS, generate_models
+from generator.codegen.models import DMCG_OPTIONS, generate_models
+from generator.spec.loader import load_spec
 from tests.conftest import SPEC
 
 ROLES = """

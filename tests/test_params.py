@@ -85,13 +85,13 @@ def test_form_fields_use_brackets_for_nesting_unless_an_encoding_says_otherwise(
     assert bracket_pairs({"a": None, "b": [True]}, "p") == [("p[b][0]", "true")]
 
 
-def test_endpoint_styles_and_the_older_query_explode() -> None:
+def test_endpoint_styles_replace_the_location_defaults() -> None:
     endpoint = Endpoint(
         "GET",
         "/items/{ids}",
         responses={},
-        query_explode={"old": False},
         styles={
+            ("query", "old"): ParameterStyle("form", False),
             ("query", "created"): ParameterStyle("deepObject", True),
             ("path", "ids"): ParameterStyle("simple", True),
         },

@@ -10,7 +10,7 @@ import yaml
 from jsonschema.validators import Draft202012Validator
 from openapi_spec_validator import validate
 
-from generator.openapi import deref, iter_operations
+from generator.spec.openapi import deref, iter_operations
 from tests.conftest import SPEC
 
 

@@ -23,7 +23,7 @@ from typing import Any, Generic, Self, TypedDict, TypeVar
 
 import httpx
 
-from . import _auth, _retry
+from . import _auth, _defaults, _retry
 from ._answers import connection_error, parse_success, status_error
 from ._endpoint import Endpoint, encode_body, query_items
 from ._exceptions import ClientError
@@ -31,9 +31,11 @@ from ._log import configure_logging, log_attempt
 from ._response import APIResponse
 from ._streaming import AsyncStream, Stream
 
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
-DEFAULT_MAX_RETRIES = 2
-DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+DEFAULT_TIMEOUT = httpx.Timeout(_defaults.TIMEOUT, connect=_defaults.CONNECT_TIMEOUT)
+DEFAULT_MAX_RETRIES = _defaults.MAX_RETRIES
+DEFAULT_CONNECTION_LIMITS = httpx.Limits(
+    max_connections=_defaults.MAX_CONNECTIONS, max_keepalive_connections=_defaults.MAX_KEEPALIVE_CONNECTIONS
+)
 
 
 class RequestOptions(TypedDict, total=False):

@@ -8,10 +8,7 @@ from collections.abc import Callable
 
 import httpx
 
-INITIAL_BACKOFF = 0.5  # seconds before the first retry
-MAX_BACKOFF = 8.0  # the exponential backoff never waits longer than this
-MAX_RETRY_AFTER = 60.0  # a server asking for a longer wait is not retried
-RETRYABLE_STATUS = frozenset({408, 429})
+from ._defaults import BACKOFF_JITTER, INITIAL_BACKOFF, MAX_BACKOFF, MAX_RETRY_AFTER, RETRYABLE_STATUS
 
 
 def is_retryable_status(status_code: int) -> bool:
@@ -41,10 +38,11 @@ def server_retry_after(headers: httpx.Headers, now: Callable[[], float]) -> floa
 
 
 def backoff(retries_done: int, rand: Callable[[], float] = random.random) -> float:
-    """Exponential backoff with jitter: 0.5 s, 1 s, 2 s ... capped at 8 s, each shortened by
-    up to a quarter at random so that clients failing together do not retry together."""
+    """Exponential backoff with jitter: INITIAL_BACKOFF, doubling, capped at MAX_BACKOFF, each
+    shortened by up to BACKOFF_JITTER at random so that clients failing together do not retry
+    together."""
     delay = min(INITIAL_BACKOFF * 2.0**retries_done, MAX_BACKOFF)
-    return delay * (1 - 0.25 * rand())
+    return delay * (1 - BACKOFF_JITTER * rand())
 
 
 def retry_delay(

@@ -23,12 +23,12 @@ import enum
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import quote
 
 from pydantic import MISSING, BaseModel
 
-Style = Literal["form", "simple", "spaceDelimited", "pipeDelimited", "deepObject"]
+from ._kinds import DEFAULT_STYLES, Style
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +39,10 @@ class ParameterStyle:
     explode: bool
 
 
-PATH_DEFAULT = ParameterStyle("simple", False)
-QUERY_DEFAULT = ParameterStyle("form", True)
-HEADER_DEFAULT = ParameterStyle("simple", False)
-COOKIE_DEFAULT = ParameterStyle("form", True)
+PATH_DEFAULT = ParameterStyle(*DEFAULT_STYLES["path"])
+QUERY_DEFAULT = ParameterStyle(*DEFAULT_STYLES["query"])
+HEADER_DEFAULT = ParameterStyle(*DEFAULT_STYLES["header"])
+COOKIE_DEFAULT = ParameterStyle(*DEFAULT_STYLES["cookie"])
 _DELIMITERS = {
     "form": ",",
     "simple": ",",

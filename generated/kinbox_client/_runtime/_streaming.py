@@ -13,8 +13,8 @@ from typing import Self
 import httpx
 
 
-class Stream:
-    """A streamed success response of the sync client."""
+class _StreamBase:
+    """What both streams are: an unread response and its status line."""
 
     def __init__(self, response: httpx.Response) -> None:
         self.response = response
@@ -26,6 +26,10 @@ class Stream:
     @property
     def headers(self) -> httpx.Headers:
         return self.response.headers
+
+
+class Stream(_StreamBase):
+    """A streamed success response of the sync client."""
 
     def iter_bytes(self) -> Iterator[bytes]:
         return self.response.iter_bytes()
@@ -49,19 +53,8 @@ class Stream:
         self.close()
 
 
-class AsyncStream:
+class AsyncStream(_StreamBase):
     """A streamed success response of the asyncio client."""
-
-    def __init__(self, response: httpx.Response) -> None:
-        self.response = response
-
-    @property
-    def status_code(self) -> int:
-        return self.response.status_code
-
-    @property
-    def headers(self) -> httpx.Headers:
-        return self.response.headers
 
     def iter_bytes(self) -> AsyncIterator[bytes]:
         return self.response.aiter_bytes()

@@ -11,18 +11,16 @@ import base64
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
 
 from ._exceptions import MissingCredentialsError
-
-SchemeKind = Literal["bearer", "basic", "api_key"]
+from ._kinds import ApiKeyLocation, SchemeKind
 
 
 @dataclass(frozen=True, slots=True)
 class SecurityScheme:
     kind: SchemeKind
     api_key_name: str | None = None
-    api_key_location: Literal["header", "query", "cookie"] | None = None
+    api_key_location: ApiKeyLocation | None = None
 
 
 class Credentials:

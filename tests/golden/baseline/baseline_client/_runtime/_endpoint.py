@@ -12,12 +12,13 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import unquote, urlencode
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from ._exceptions import RequestValidationError
+from ._exceptions import RequestValidationError, UsageError
+from ._kinds import BodyEncoding, ResponseKind
 from ._params import (
     COOKIE_DEFAULT,
     HEADER_DEFAULT,
@@ -32,10 +33,6 @@ from ._params import (
     query_pairs,
     text,
 )
-
-# "stream": the body is not read up front; the caller gets a `Stream` (text/event-stream).
-ResponseKind = Literal["json", "text", "binary", "empty", "stream"]
-BodyEncoding = Literal["json", "form", "multipart", "binary", "text"]
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -65,9 +62,6 @@ class Endpoint:
     body: BodySpec | None = None
     security: tuple[tuple[str, ...], ...] = ()
     accept: str | None = None  # media types of the success responses
-    # Query parameters sent in form style without explode (`a=1,2`); kept beside `styles`,
-    # which can say the same, so endpoints declared before styles existed still work.
-    query_explode: Mapping[str, bool] = field(default_factory=dict)
     # (location, wire name) -> style, for parameters not in their location's default style.
     styles: Mapping[tuple[str, str], ParameterStyle] = field(default_factory=dict)
     # The operation's own server (OpenAPI operation `servers`), used instead of the API's
@@ -119,8 +113,6 @@ class Endpoint:
         pairs: list[tuple[str, str]] = []
         for name, value in values.items():
             style = self.styles.get(("query", name))
-            if style is None and name in self.query_explode:
-                style = ParameterStyle("form", self.query_explode[name])
             pairs.extend(query_pairs(name, value, style) if style else query_pairs(name, value))
         return pairs
 
@@ -178,7 +170,7 @@ def _path_value(
         return str(value)
     filled = path_value(value, styles.get(name, PATH_DEFAULT))
     if filled == "":
-        raise ValueError(f"path parameter {name!r} must not be empty")
+        raise UsageError(f"path parameter {name!r} must not be empty")
     return filled
 
 

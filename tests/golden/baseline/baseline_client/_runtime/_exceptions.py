@@ -10,9 +10,15 @@ from typing import Any
 
 import httpx
 
+from ._response import request_id_of
+
 
 class ClientError(Exception):
     """Base class of every exception raised by this client (exported as `<Api>Error`)."""
+
+
+class UsageError(ClientError, ValueError):
+    """The client was called in a way it cannot honour (an empty path parameter, ...); nothing was sent."""
 
 
 class MissingCredentialsError(ClientError):
@@ -59,9 +65,7 @@ class APIStatusError(ClientError):
         self.status_code = response.status_code
         self.headers = response.headers
         self.body = body  # the spec's error model when the body fits it, else the decoded body
-        self.request_id: str | None = response.headers.get("x-request-id") or response.headers.get(
-            "request-id"
-        )
+        self.request_id = request_id_of(response.headers)
 
 
 class BadRequestError(APIStatusError):

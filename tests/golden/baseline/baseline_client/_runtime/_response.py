@@ -10,6 +10,12 @@ import httpx
 T = TypeVar("T")
 
 
+def request_id_of(headers: httpx.Headers) -> str | None:
+    """The id a server gave the request, for support tickets (`x-request-id`, else `request-id`)."""
+    found: str | None = headers.get("x-request-id") or headers.get("request-id")
+    return found
+
+
 class APIResponse(Generic[T]):
     """A success answer with everything about it: status, headers, the httpx response, and
     `parse()` for the typed body (parsed on first call, then cached)."""
@@ -35,8 +41,7 @@ class APIResponse(Generic[T]):
 
     @property
     def request_id(self) -> str | None:
-        found: str | None = self.headers.get("x-request-id") or self.headers.get("request-id")
-        return found
+        return request_id_of(self.headers)
 
     @property
     def content(self) -> bytes:

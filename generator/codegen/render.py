@@ -1,29 +1,22 @@
 """Render the package's templated files from the IR.
 
-Templates never see spec text except through these filters, so no title, description or
-example can end a string, close a docstring or become code:
-
-- `pystr`: a Python string literal (`repr`), for anything that becomes a value;
-- `docstring`: text for inside a triple-quoted docstring (backslashes, quotes and control
-  characters escaped);
-- `oneline`: whitespace collapsed, for Markdown headings and table cells;
-- `toml_str`: a TOML basic string.
-
-Spec text is data to Jinja2, never template source, so `{{ }}` in a description stays text.
+Templates never see spec text except through the filters of `generator.text` (`pystr`,
+`docstring`, `oneline`, `md_cell`, `toml_str`), so no title, description or example can end
+a string, close a docstring or become code. Spec text is data to Jinja2, never template
+source, so `{{ }}` in a description stays text.
 """
 
 from __future__ import annotations
 
-import json
-import unicodedata
 from pathlib import Path
 
 import jinja2
 
-from . import GENERATED_HEADER
+from .. import GENERATED_HEADER
+from ..text import docstring, md_cell, oneline, percent, pystr, seconds, toml_str
 from .ir import Api, Operation, Resource
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
 # Template -> output path, with "{package}" replaced by the import package name.
 PACKAGE_TEMPLATES = {
@@ -36,40 +29,6 @@ PACKAGE_TEMPLATES = {
 # The resources layout adds a package of resource modules, one rendering per resource.
 RESOURCES_INIT_TEMPLATE = ("package/resources/__init__.py.jinja", "{package}/resources/__init__.py")
 RESOURCE_TEMPLATE = ("package/resource.py.jinja", "{package}/resources/{module}.py")
-
-
-def pystr(value: object) -> str:
-    """A Python literal for a string (or None)."""
-    if value is not None and not isinstance(value, str):
-        raise TypeError(f"pystr expects a string, got {type(value).__name__}")
-    return repr(value)
-
-
-def docstring(text: str) -> str:
-    """`text` made safe inside `\"\"\"...\"\"\"`; reads the same once Python unescapes it."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    escaped = []
-    for char in text:
-        if char not in "\n\t" and unicodedata.category(char) in ("Cc", "Cs"):
-            escaped.append(f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
-        else:
-            escaped.append(char)
-    text = "".join(escaped)
-    if text.endswith('"'):
-        text = text[:-1] + '\\"'
-    return text
-
-
-def oneline(text: str) -> str:
-    collapsed = " ".join(text.split())
-    return "".join(char for char in collapsed if unicodedata.category(char) not in ("Cc", "Cs"))
-
-
-def toml_str(text: str) -> str:
-    # A JSON string with every non-ASCII character escaped is a valid TOML basic string,
-    # except for DEL, which TOML wants escaped too.
-    return json.dumps(text, ensure_ascii=True).replace("\x7f", "\\u007f")
 
 
 def method_docstring(op: Operation, raw: bool = False) -> str:
@@ -118,7 +77,15 @@ def environment(custom_templates: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(pystr=pystr, docstring=docstring, oneline=oneline, toml_str=toml_str)
+    env.filters.update(
+        pystr=pystr,
+        docstring=docstring,
+        oneline=oneline,
+        md_cell=md_cell,
+        toml_str=toml_str,
+        seconds=seconds,
+        percent=percent,
+    )
     env.globals.update(
         header=GENERATED_HEADER, method_docstring=method_docstring, resource_docstring=resource_docstring
     )

@@ -15,11 +15,12 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .diff import Level, SpecDiff, diff_specs
-from .errors import Diagnostic, GeneratorError
-from .loader import Spec, load_spec
-from .output import MANIFEST
+from ..codegen.output import MANIFEST
+from ..errors import Diagnostic, GeneratorError
+from ..spec.loader import Spec, load_spec
+from .diff import SpecDiff, diff_specs
 from .report import changelog_entry, summary
+from .rules import Level
 
 CHANGELOG = "CHANGELOG.md"
 SPEC_COPIES = ("openapi.yaml", "openapi.json")
@@ -40,7 +41,7 @@ def history_files(
     a lie. A smaller change without a big enough bump is written, with a warning.
     """
     earlier = _previous(previous)
-    notes: list[Diagnostic] = []
+    warnings: list[Diagnostic] = []
     if earlier is None or not earlier.entries:
         entries = changelog_entry(version, today, None)
     else:
@@ -55,7 +56,7 @@ def history_files(
                 f"the spec changed since {earlier.spec} ({summary(diff)}): give info.version "
                 f"a {diff.needed_bump.label} bump so callers can tell the packages apart"
             )
-            notes.extend(spec.locate([Diagnostic(why, pointer="/info/version")]))
+            warnings.extend(spec.locate([Diagnostic(why, pointer="/info/version")]))
     copy_name = spec_copy_name(spec)
     header = (
         f"# Changelog of {distribution}\n\n"
@@ -63,7 +64,7 @@ def history_files(
         f"previous generation ({copy_name} is the spec this version was generated from), as\n"
         "`python -m generator diff` classifies it. Breaking changes need a new major version.\n\n"
     )
-    return {copy_name: spec.raw, CHANGELOG: (header + entries).encode("utf-8")}, notes
+    return {copy_name: spec.raw, CHANGELOG: (header + entries).encode("utf-8")}, warnings
 
 
 @dataclass(frozen=True, slots=True)

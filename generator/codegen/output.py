@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .errors import Diagnostic, GeneratorError
+from ..errors import Diagnostic, GeneratorError
 
 MANIFEST = "generator-manifest.json"
 

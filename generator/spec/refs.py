@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urldefrag, urljoin
 
-from .errors import Diagnostic, pointer, split_pointer
+from ..errors import Diagnostic
+from .pointers import pointer, split_pointer
 
 # Keys whose values are instance data, not schemas or OpenAPI objects: a "$ref" in there is
 # an example value, not a reference.
@@ -173,14 +174,20 @@ def _walk(document: Any, json_pointer: str) -> tuple[Any, str]:
     node = document
     walked = ""
     for token in split_pointer(json_pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
+        node = _child(node, token)
+        if node is _MISSING:
             return _MISSING, f"there is no {token!r} in #{walked}"
         walked += pointer(token)
     return node, ""
+
+
+def _child(node: Any, token: str) -> Any:
+    """The member or item `token` names in `node`, else _MISSING."""
+    if isinstance(node, dict) and token in node:
+        return node[token]
+    if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+        return node[int(token)]
+    return _MISSING
 
 
 def _lookup(document: Any, json_pointer: str) -> Any:
@@ -211,11 +218,8 @@ def canonical_pointer(document: Any, parts: list[str]) -> str:
         if isinstance(node, dict) and part != "$ref" and isinstance(node.get("$ref"), str) and part not in node:
             at = node["$ref"].lstrip("#")
             node = _lookup(document, at)
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        else:
+        node = _child(node, part)
+        if node is _MISSING:
             return at + "".join(pointer(t) for t in parts[index:])
         at += pointer(part)
     return at

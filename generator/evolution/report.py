@@ -11,8 +11,10 @@ import json
 import re
 from collections.abc import Sequence
 
-from .diff import Bump, Finding, Level, SpecDiff
-from .render import oneline
+from ..text import oneline
+from ..versions import Bump
+from .diff import SpecDiff
+from .rules import Finding, Level
 
 FORMATS = ("text", "markdown", "json")
 

@@ -26,7 +26,9 @@ from openapi_spec_validator.schemas.backend.jsonschema import create_validator
 from openapi_spec_validator.validation.keywords import KeywordValidator
 from openapi_spec_validator.validation.validators import SpecValidator
 
-from .errors import Diagnostic, GeneratorError, split_pointer
+from ..errors import Diagnostic, GeneratorError
+from .openapi import OpenApi
+from .pointers import split_pointer
 from .refs import canonical_pointer, normalize_refs
 
 SUPPORTED_VERSIONS = re.compile(r"^3\.(0|1)\.\d+$")
@@ -87,8 +89,9 @@ class Spec:
     warnings: tuple[Diagnostic, ...]
 
     @property
-    def is_31(self) -> bool:
-        return self.openapi_version.startswith("3.1")
+    def openapi(self) -> OpenApi:
+        """The normalized view every later stage reads."""
+        return OpenApi(self.document)
 
     def locate(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """Give later stages' diagnostics this file and the line of their pointer."""

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .errors import Diagnostic, GeneratorError
+from ..errors import Diagnostic, GeneratorError
 from .loader import Spec, load_spec, parse_spec
 
 

@@ -36,10 +36,10 @@ from datamodel_code_generator.enums import (
     TargetPydanticVersion,
 )
 
-from . import GENERATED_HEADER
-from .errors import Diagnostic, GeneratorError, pointer
-from .naming import pascal_case, unique
-from .openapi import (
+from .. import GENERATED_HEADER
+from ..errors import Diagnostic, GeneratorError
+from ..naming import pascal_case, unique
+from ..spec.openapi import (
     deref,
     iter_operations,
     operation_parameters,
@@ -47,7 +47,8 @@ from .openapi import (
     responses,
     schema_of,
 )
-from .refs import resolve_pointer
+from ..spec.pointers import pointer
+from ..spec.refs import resolve_pointer
 
 # Every option that changes the generated models, pinned. A new datamodel-code-generator
 # default can then only change the output through a deliberate edit here (and the golden
@@ -142,10 +143,10 @@ def generate_models(document: dict[str, Any], spec_path: Path, package: str) -> 
         if ref.startswith("#/"):
             classes.setdefault(ref[1:], ModelClass(model["module"] or "", model["class_name"]))
     public = tuple(sorted({c.name for c in classes.values() if c.module == ""}))
-    notes = tuple(
+    found = tuple(
         Diagnostic(f"datamodel-code-generator: {w.message}", file=spec_path) for w in _unique_warnings(caught)
     )
-    return GeneratedModels(files=files, classes=classes, lifted=lifted, public_names=public, warnings=notes)
+    return GeneratedModels(files=files, classes=classes, lifted=lifted, public_names=public, warnings=found)
 
 
 def _model_files(result: object) -> dict[str, str]:
