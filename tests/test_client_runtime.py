@@ -456,3 +456,17 @@ def test_client_side_validation_sends_nothing(mode: str) -> None:
     with pytest.raises(ValueError, match="at most 128"):
         caller.update(1001, ContactUpdate(name="x" * 200))
     assert recorder.requests == []
+
+
+def test_misuse_is_one_exception_type_both_a_client_error_and_a_value_error() -> None:
+    # Callers catch either the package's base error or ValueError; both must work for every misuse.
+    misuses = [
+        lambda: KinboxClient(token=TOKEN, max_retries=-1),
+        lambda: KinboxClient(token=TOKEN, http_client=httpx.Client(), transport=httpx.MockTransport(Recorder())),
+        lambda: KinboxClient(token=TOKEN).with_options(max_retries=-1),
+    ]
+    for misuse in misuses:
+        with pytest.raises(kinbox_client.KinboxError) as caught:
+            misuse()
+        assert isinstance(caught.value, ValueError)
+        assert type(caught.value).__name__ == "UsageError"

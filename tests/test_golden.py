@@ -1,7 +1,7 @@
 """Golden record: generated/ is exactly what the generator makes from spec/ today.
 
 A regeneration reads the output it replaces (its spec copy and CHANGELOG.md, see
-`generator.changelog`), so the record is checked the way `generate --check` checks it: against
+`generator.evolution.changelog`), so the record is checked the way `generate --check` checks it: against
 a generation that continues generated/ itself.
 """
 

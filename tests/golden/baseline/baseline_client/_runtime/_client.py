@@ -26,7 +26,7 @@ import httpx
 from . import _auth, _defaults, _retry
 from ._answers import connection_error, parse_success, status_error
 from ._endpoint import Endpoint, encode_body, query_items
-from ._exceptions import ClientError
+from ._exceptions import UsageError
 from ._log import configure_logging, log_attempt
 from ._response import APIResponse
 from ._streaming import AsyncStream, Stream
@@ -101,7 +101,7 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
         self._base_url_chosen = bool(chosen)  # then operations with their own server use it too
         resolved = chosen or config.default_base_url
         if not resolved:
-            raise ClientError(f"no base URL: pass base_url=... or set {config.base_url_env}")
+            raise UsageError(f"no base URL: pass base_url=... or set {config.base_url_env}")
         self._base_url = httpx.URL(str(resolved).rstrip("/"))
         self._base_url_text = str(self._base_url).rstrip("/")
         self._credentials = _auth.Credentials(credentials, config.credential_env)
@@ -109,7 +109,7 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
         if config.default_security and all(config.default_security):
             _auth.require(config.default_security, config.security_schemes, self._credentials)
         if max_retries < 0:
-            raise ValueError("max_retries must be 0 or more")
+            raise UsageError("max_retries must be 0 or more")
         self._timeout = timeout
         self._timeout_extension = httpx.Timeout(timeout).as_dict()  # what httpx reads per request
         self._max_retries = max_retries
@@ -123,7 +123,7 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
         self._clock: Callable[[], float] = time.monotonic  # for elapsed times
         configure_logging(config.log_env)
         if http_client is not None and transport is not None:
-            raise ValueError("pass http_client or transport, not both")
+            raise UsageError("pass http_client or transport, not both")
         self._owns_http = http_client is None
         self._plain_http = http_client is None  # no defaults of the caller's to merge (copies too)
         self._http: _HttpT = http_client or self._new_http(transport)
@@ -159,7 +159,7 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
             clone._timeout_extension = httpx.Timeout(timeout).as_dict()
         if max_retries is not NOT_GIVEN:
             if max_retries < 0:
-                raise ValueError("max_retries must be 0 or more")
+                raise UsageError("max_retries must be 0 or more")
             clone._max_retries = max_retries
         return clone
 
