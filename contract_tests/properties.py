@@ -47,7 +47,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _moment(value: Any) -> dt.datetime | None:
+def moment(value: Any) -> dt.datetime | None:
     if not isinstance(value, str):
         return None
     try:
@@ -99,7 +99,7 @@ def check_update(
         broken.append(
             (WORKSPACE_UNCHANGED, f"workspaceId changed from {before.get('workspaceId')} to {after.get('workspaceId')}")
         )
-    old, new = _moment(before.get("lastUpdateAt")), _moment(after.get("lastUpdateAt"))
+    old, new = moment(before.get("lastUpdateAt")), moment(after.get("lastUpdateAt"))
     if old is not None and (new is None or new < old):
         broken.append(
             (

@@ -78,8 +78,8 @@ class Report:
         count = len(self.findings)
         verdict = "conforms" if not count else f"BROKE {count} propert{'y' if count == 1 else 'ies'}"
         summary = (
-            f"server contract against {self.target} ({self.mode} mode): {verdict} "
-            f"({self.cases} requests in {self.elapsed:.1f} s, {self.cases_per_second:.0f}/s; "
+            f"server contract against {self.target}: {verdict} "
+            f"({self.mode} mode; {self.cases} requests in {self.elapsed:.1f} s, {self.cases_per_second:.0f}/s; "
             f"statuses {_counts(self.statuses)})"
         )
         summary += f"; {sum(self.skipped.values())} cases not sent"

@@ -24,9 +24,11 @@ from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation.case import Case
 from schemathesis.generation.modes import GenerationMode
 
+from .concurrency import run_concurrency
 from .contract import SPEC_PATH, Contract
 from .manners import Manners
 from .modes import MODES, SCRATCH, unremovable
+from .probes import run_probes
 from .properties import same_json
 from .report import Report
 from .session import Session, json_body
@@ -81,6 +83,8 @@ def run(
     try:
         _coverage_cases(session, schema)
         _generated_cases(session, examples, seed_value)
+        run_probes(session)
+        run_concurrency(session)
         session.expect(UNKNOWN_ID_404, 404, session.patch(UNKNOWN_ID, {}, session.auth))
         session.expect(MISSING_TOKEN_401, 401, session.patch(target.contact_id, {}))
         wrong = {"Authorization": f"Bearer {target.token}-not-valid"}
