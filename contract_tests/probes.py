@@ -72,6 +72,8 @@ def _accepted(session: Session, name: str, label: str, value: Any) -> None:
     if session.held(body):
         return
     response = session.send(case, "probe")
+    if not session.judgeable(response):
+        return
     session.schemathesis_checks(case, response)
     if response.status_code != 200:
         session.record(VALID_VALUES_ACCEPTED, f"{name} {label}: answered {response.status_code}", case, response)
@@ -99,6 +101,8 @@ def _refused(session: Session, prop: str, what: str, body: Any, media_type: str 
 
 def _judge_refusal(session: Session, prop: str, what: str, case: Case[Any]) -> None:
     response = session.send(case, "probe")
+    if not session.judgeable(response):
+        return
     session.schemathesis_checks(case, response)
     if response.status_code not in rejection_statuses(session):
         session.record(prop, f"{what}: answered {response.status_code}, not a documented rejection", case, response)
