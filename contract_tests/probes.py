@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from schemathesis.core.transport import Response
 from schemathesis.generation.case import Case
 
 from . import boundaries, fidelity
@@ -51,10 +52,12 @@ def run_probes(session: Session) -> None:
     properties: dict[str, Any] = session.contract.body_schema.get("properties", {})
     for probe in boundaries.probes(properties):
         if probe.accept:
-            _accepted(session, probe.field, probe.label, probe.value)
+            sent = _accepted(session, probe.field, probe.label, probe.value)
         else:
-            _refused(session, REFUSED_BY_KIND[probe.kind], f"{probe.field} {probe.label}", {probe.field: probe.value})
-        session.report.boundary(probe.field, probe.label)
+            what = f"{probe.field} {probe.label}"
+            sent = _refused(session, REFUSED_BY_KIND[probe.kind], what, {probe.field: probe.value})
+        if sent:
+            session.report.boundary(probe.field, probe.label)
     for name, label, value in fidelity.values(properties):
         _accepted(session, name, label, value)
     _body_probes(session, properties)
@@ -65,15 +68,22 @@ def rejection_statuses(session: Session) -> frozenset[int]:
     return frozenset(int(s) for s in documented if s.isdigit() and 400 <= int(s) < 500) - NOT_A_REJECTION
 
 
-def _accepted(session: Session, name: str, label: str, value: Any) -> None:
-    """A value the schema allows: answered 200 with it, and still there on the next read."""
+def _accepted(session: Session, name: str, label: str, value: Any) -> bool:
+    """A value the schema allows: answered 200 with it, and still there on the next read. False if not sent."""
     body = {name: value}
     case = session.patch(session.target.contact_id, body, session.auth)
     if session.held(body):
-        return
+        return False
     response = session.send(case, "probe")
-    if not session.judgeable(response):
-        return
+    if session.judgeable(response):
+        _judge_acceptance(session, name, label, value, (case, response))
+    return True
+
+
+def _judge_acceptance(
+    session: Session, name: str, label: str, value: Any, exchange: tuple[Case[Any], Response]
+) -> None:
+    case, response = exchange
     session.schemathesis_checks(case, response)
     if response.status_code != 200:
         session.record(VALID_VALUES_ACCEPTED, f"{name} {label}: answered {response.status_code}", case, response)
@@ -92,11 +102,13 @@ def _accepted(session: Session, name: str, label: str, value: Any) -> None:
     session.state = read
 
 
-def _refused(session: Session, prop: str, what: str, body: Any, media_type: str = "application/json") -> None:
+def _refused(session: Session, prop: str, what: str, body: Any, media_type: str = "application/json") -> bool:
+    """A request the contract refuses; False if the mode did not send it."""
     case = session.patch(session.target.contact_id, body, session.auth, media_type)
     if session.held(body):
-        return
+        return False
     _judge_refusal(session, prop, what, case)
+    return True
 
 
 def _judge_refusal(session: Session, prop: str, what: str, case: Case[Any]) -> None:
@@ -116,14 +128,13 @@ def _judge_refusal(session: Session, prop: str, what: str, case: Case[Any]) -> N
 
 def _body_probes(session: Session, properties: dict[str, Any]) -> None:
     """Bodies no field schema describes: unknown properties, none at all, JSON that is not sent as JSON."""
-    text_field = next(
-        (
-            name
-            for name, schema in properties.items()
-            if "string" in (boundaries.types_of(schema) or ()) and name not in session.unremovable
-        ),
-        None,
-    )
+    # A text field every mode may write; a nullable one first, since any contact can be put back.
+    writable_text = [
+        name
+        for name, schema in properties.items()
+        if "string" in (boundaries.types_of(schema) or ()) and name not in session.unremovable
+    ]
+    text_field = next((n for n in writable_text if session.contract.nullable(n)), next(iter(writable_text), None))
     value = "kinbox contract probe ✓"
     if session.contract.body_schema.get("additionalProperties") is False:
         _refused(session, UNKNOWN_PROPERTIES_REJECTED, "an unknown property", {UNKNOWN_PROPERTY: value})

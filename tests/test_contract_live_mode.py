@@ -75,7 +75,7 @@ def test_scratch_mode_sends_every_case(tmp_path: Path) -> None:
         result = run_contract(url, tmp_path / "junit.xml", mode="scratch")
     assert result.returncode == 0, result.stdout[-3000:]
     assert "server contract against live: conforms (scratch mode;" in result.stdout
-    assert "; 0 cases not sent;" in result.stdout
+    assert ", 0 cases not sent;" in result.stdout
     assert "left on the contact: " in result.stdout  # what PATCH could not remove is listed
     assert [mock.store.get(i) for i in ("1001", "1003")] == others  # only the named contact was written
 
