@@ -44,6 +44,7 @@ REFUSED_BY_KIND = {
     boundaries.NULL: NULL_REJECTED,
 }
 UNKNOWN_PROPERTY = "kinboxContractUnknownProperty"
+LARGE_BODY_CHARACTERS = 256 * 1024
 # Answers that say "this request is wrong" rather than "who are you", "no such contact" or "slow down".
 NOT_A_REJECTION = frozenset({401, 403, 404, 429})
 
@@ -126,15 +127,19 @@ def _judge_refusal(session: Session, prop: str, what: str, case: Case[Any]) -> N
     session.judge(case, response)
 
 
+def _large_body(session: Session, name: str) -> None:
+    """A body far larger than any sane limit: the server may store it or answer 413, but never fail on it."""
+    body = {name: "x" * LARGE_BODY_CHARACTERS}
+    case = session.patch(session.target.contact_id, body, session.auth)
+    response = session.send(case, "probe")
+    if session.judgeable(response):
+        session.schemathesis_checks(case, response)
+        session.judge(case, response)
+
+
 def _body_probes(session: Session, properties: dict[str, Any]) -> None:
     """Bodies no field schema describes: unknown properties, none at all, JSON that is not sent as JSON."""
-    # A text field every mode may write; a nullable one first, since any contact can be put back.
-    writable_text = [
-        name
-        for name, schema in properties.items()
-        if "string" in (boundaries.types_of(schema) or ()) and name not in session.unremovable
-    ]
-    text_field = next((n for n in writable_text if session.contract.nullable(n)), next(iter(writable_text), None))
+    text_field = session.text_field()
     value = "kinbox contract probe ✓"
     if session.contract.body_schema.get("additionalProperties") is False:
         _refused(session, UNKNOWN_PROPERTIES_REJECTED, "an unknown property", {UNKNOWN_PROPERTY: value})
@@ -142,6 +147,14 @@ def _body_probes(session: Session, properties: dict[str, Any]) -> None:
             # Refused as a whole: the valid field beside it must not be applied either.
             beside = {text_field: value, UNKNOWN_PROPERTY: 1}
             _refused(session, UNKNOWN_PROPERTIES_REJECTED, f"an unknown property beside {text_field}", beside)
+    free_text = [
+        name
+        for name, schema in properties.items()
+        if "string" in (boundaries.types_of(schema) or ()) and "maxLength" not in schema
+    ]
+    unlimited = next((name for name in free_text if name not in session.unremovable), None)
+    if unlimited is not None:
+        _large_body(session, unlimited)
     missing = session.operation.Case(path_parameters={"id": session.target.contact_id}, headers=session.auth)
     _judge_refusal(session, MISSING_BODY_REJECTED, "no body", missing)
     if text_field is None:
@@ -151,6 +164,7 @@ def _body_probes(session: Session, properties: dict[str, Any]) -> None:
         ("text/plain", looks_like_json),
         ("application/x-www-form-urlencoded", {text_field: value}),
         ("application/x-www-form-urlencoded", looks_like_json),
+        ("application/octet-stream", looks_like_json.encode()),
     ]
     for media_type, body in bodies:
         _refused(session, NON_JSON_BODY_REJECTED, f"a JSON-looking body as {media_type}", body, media_type)

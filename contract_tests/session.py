@@ -14,6 +14,7 @@ from schemathesis.core.failures import FailureGroup
 from schemathesis.core.transport import Response
 from schemathesis.generation.case import Case
 
+from .boundaries import types_of
 from .contract import Contract
 from .manners import Manners
 from .modes import held_back, skip_reason
@@ -136,9 +137,24 @@ class Session:
             self.judge(case, response)
 
     def expect(self, prop: str, status: int, case: Case[Any]) -> None:
+        """A request whose answer the contract fixes; on the known contact, a refusal must also change nothing."""
         response = self.send(case, "on purpose")
-        if self.judgeable(response) and response.status_code != status:
+        if not self.judgeable(response):
+            return
+        if response.status_code != status:
             self.record(prop, f"expected {status}, got {response.status_code}", case, response)
+        self.judge(case, response)
+
+    def text_field(self) -> str | None:
+        """A text field every mode may write, for probes that need one; a nullable one first, as any
+        contact can be put back after it."""
+        properties: dict[str, Any] = self.contract.body_schema.get("properties", {})
+        writable = [
+            name
+            for name, schema in properties.items()
+            if "string" in (types_of(schema) or ()) and name not in self.unremovable and "enum" not in schema
+        ]
+        return next((name for name in writable if self.contract.nullable(name)), next(iter(writable), None))
 
     def patch(
         self,

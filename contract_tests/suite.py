@@ -86,9 +86,12 @@ def run(
         run_probes(session)
         run_concurrency(session)
         session.expect(UNKNOWN_ID_404, 404, session.patch(UNKNOWN_ID, {}, session.auth))
-        session.expect(MISSING_TOKEN_401, 401, session.patch(target.contact_id, {}))
+        # With a real change, so a server that writes before it checks the token is caught by the read after.
+        field = session.text_field()
+        change = {field: "written without a valid token"} if field is not None else {}
+        session.expect(MISSING_TOKEN_401, 401, session.patch(target.contact_id, change))
         wrong = {"Authorization": f"Bearer {target.token}-not-valid"}
-        session.expect(WRONG_TOKEN_401, 401, session.patch(target.contact_id, {}, wrong))
+        session.expect(WRONG_TOKEN_401, 401, session.patch(target.contact_id, change, wrong))
     finally:
         _restore(session, snapshot)
         _finish(session, started)

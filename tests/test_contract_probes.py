@@ -19,7 +19,7 @@ from contract_tests.concurrency import CONCURRENT_WRITES_KEPT
 from contract_tests.contract import Contract, Problem
 from contract_tests.mock import ContactStore, MockKinbox, load_seed
 from contract_tests.mock.serve import serve_in_thread
-from contract_tests.mock.types import ASGIApp, Scope
+from contract_tests.mock.types import ASGIApp, Receive, Scope, Send
 from contract_tests.modes import SCRATCH
 from contract_tests.probes import (
     ACCEPTED_VALUES_PERSIST,
@@ -201,7 +201,48 @@ def loses_updates(mock: MockKinbox) -> ASGIApp:
     return edit_requests(mock, edit)
 
 
+def writes_before_auth(mock: MockKinbox) -> ASGIApp:
+    """Applies a body before it looks at the token, then refuses the request with 401."""
+
+    async def edit(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
+        data = json_or_none(body)
+        if isinstance(data, dict) and dict(scope["headers"]).get(b"authorization") != f"Bearer {TOKEN}".encode():
+            mock.store.patch(scope["path"].rsplit("/", 1)[1], data)
+        return scope, body
+
+    return edit_requests(mock, edit)
+
+
+def fails_on_large_bodies(mock: MockKinbox) -> ASGIApp:
+    async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and int(dict(scope["headers"]).get(b"content-length", b"0") or 0) > 100_000:
+            payload = b'{"message": "boom"}'
+            headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
+            await send({"type": "http.response.start", "status": 502, "headers": headers})
+            await send({"type": "http.response.body", "body": payload})
+            return
+        await mock(scope, receive, send)
+
+    return wrapped
+
+
+def accepts_any_media_type(mock: MockKinbox) -> ASGIApp:
+    async def edit(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
+        headers = [(k, v) for k, v in scope["headers"] if k != b"content-type"]
+        if json_or_none(body) is not None:
+            headers.append((b"content-type", b"application/json"))
+        return {**scope, "headers": headers}, body
+
+    return edit_requests(mock, edit)
+
+
 FAULTS: dict[str, tuple[Callable[[], ASGIApp], str]] = {
+    "writes before checking the token": (lambda: writes_before_auth(MockKinbox(token=TOKEN)), REJECTED_CHANGES_NOTHING),
+    "fails on a large body": (lambda: fails_on_large_bodies(MockKinbox(token=TOKEN)), "not_a_server_error"),
+    "reads any body that parses as JSON": (
+        lambda: accepts_any_media_type(MockKinbox(token=TOKEN)),
+        NON_JSON_BODY_REJECTED,
+    ),
     "counts UTF-16 units against maxLength": (
         lambda: MockKinbox(token=TOKEN, contract=CountsUtf16()),
         VALID_VALUES_ACCEPTED,
