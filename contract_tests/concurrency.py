@@ -93,4 +93,4 @@ def _round(session: Session, pool: ThreadPoolExecutor, names: list[str], round_n
             cases[names[0]],
             responses[names[0]],
         )
-    session.state = read
+    session.learn(read)

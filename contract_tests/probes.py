@@ -18,7 +18,7 @@ from schemathesis.generation.case import Case
 from . import boundaries, fidelity
 from .contract import OPERATION_PATH
 from .properties import changed_fields, same_json
-from .session import Session, json_body
+from .session import ACCEPTED_VALUES_PERSIST, Session
 
 LIMITS_ENFORCED = "limits_enforced"
 WRONG_TYPES_REJECTED = "wrong_types_rejected"
@@ -27,7 +27,6 @@ UNKNOWN_PROPERTIES_REJECTED = "unknown_properties_rejected"
 MISSING_BODY_REJECTED = "missing_body_rejected"
 NON_JSON_BODY_REJECTED = "non_json_body_rejected"
 VALID_VALUES_ACCEPTED = "valid_values_accepted"
-ACCEPTED_VALUES_PERSIST = "accepted_values_persist"
 PROBE_PROPERTIES = (
     LIMITS_ENFORCED,
     WRONG_TYPES_REJECTED,
@@ -100,7 +99,7 @@ def _judge_acceptance(
     elif changes := changed_fields(answer, read, session.contract.writable_fields):
         field, was, now = changes[0]
         session.record(ACCEPTED_VALUES_PERSIST, f"{field} read back as {now}, answered as {was}", case, response)
-    session.state = read
+    session.learn(read)
 
 
 def _refused(session: Session, prop: str, what: str, body: Any, media_type: str = "application/json") -> bool:
@@ -120,9 +119,10 @@ def _judge_refusal(session: Session, prop: str, what: str, case: Case[Any]) -> N
     if response.status_code not in rejection_statuses(session):
         session.record(prop, f"{what}: answered {response.status_code}, not a documented rejection", case, response)
     if response.status_code == 200 and not isinstance(case.body, dict):
-        # Accepted but not as JSON: whatever it did is in the next read.
-        answer = json_body(response)
-        session.state = answer if isinstance(answer, dict) else session.state
+        # Accepted but not as JSON: what it did is learnt from a read.
+        read = session.readback()
+        if read is not None:
+            session.learn(read)
         return
     session.judge(case, response)
 

@@ -23,6 +23,7 @@ from .report import Finding, Report, describe_response
 from .target import Target
 
 REJECTED_CHANGES_NOTHING = "rejected_request_changes_nothing"
+ACCEPTED_VALUES_PERSIST = "accepted_values_persist"
 
 
 @dataclass
@@ -36,6 +37,16 @@ class Session:
     statuses: Counter[int] = field(default_factory=Counter)
     # Fields the contact lacked at the start and PATCH cannot remove (not nullable).
     unremovable: frozenset[str] = frozenset()
+    # Whether `state` was read back (what is stored) or is the last 200's answer (what the server
+    # claims it stored), and that 200: a read that differs from a claim is the claim's fault.
+    confirmed: bool = True
+    last_write: tuple[Case[Any], Response] | None = None
+
+    def learn(self, contact: dict[str, Any], write: tuple[Case[Any], Response] | None = None) -> None:
+        """The contact as now known: read back, or (with `write`) as a 200 answered it."""
+        self.state, self.confirmed = contact, write is None
+        if write is not None:
+            self.last_write = write
 
     @property
     def auth(self) -> dict[str, str]:
@@ -97,10 +108,16 @@ class Session:
                 writable = self.contract.writable_fields
                 for prop, why in check_update(self.target.contact_id, case.body, self.state, answer, writable):
                     self.record(prop, why, case, response)
-                self.state = answer
+                self.learn(answer, (case, response))
                 return answer
         elif 400 <= response.status_code < 500:
             self.unchanged_after(case, response)
+        elif response.status_code >= 500:
+            # The contract says nothing of the state after a server error (reported by schemathesis'
+            # not_a_server_error); learn it, so the next answer is not blamed for this one.
+            read = self.readback()
+            if read is not None:
+                self.learn(read)
         return None
 
     def unchanged_after(self, case: Case[Any], response: Response) -> None:
@@ -109,15 +126,28 @@ class Session:
         if read is None:
             return
         changed = changed_fields(self.state, read, self.contract.writable_fields)
-        if changed:
+        sent = case.body.keys() if isinstance(case.body, dict) else None
+        # A change this body asked for is this request's, and so is any change from a read state.
+        # Otherwise the state was only the last 200's claim, and that 200 did not keep what it said.
+        # (The probes always start from a read state, so a refusal that writes cannot hide this way.)
+        mine = [c for c in changed if self.confirmed or self.last_write is None or (sent is not None and c[0] in sent)]
+        claimed = [c for c in changed if c not in mine]
+        if mine:
             self.record(
                 REJECTED_CHANGES_NOTHING,
                 f"answered {response.status_code}, yet a later read shows "
-                + "; ".join(f"{name} changed from {was} to {now}" for name, was, now in changed),
+                + "; ".join(f"{name} changed from {was} to {now}" for name, was, now in mine),
                 case,
                 response,
             )
-            self.state = read
+        if claimed and self.last_write is not None:
+            self.record(
+                ACCEPTED_VALUES_PERSIST,
+                "a later read differs from this answer: "
+                + "; ".join(f"{name} answered as {was}, read as {now}" for name, was, now in claimed),
+                *self.last_write,
+            )
+        self.learn(read)
 
     def readback(self) -> dict[str, Any] | None:
         """The contact now, from an empty PATCH; None (and nothing judged) when the read itself fails."""

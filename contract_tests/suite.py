@@ -76,7 +76,7 @@ def run(
         )
         _finish(session, started)
         return report
-    session.state = dict(snapshot)
+    session.learn(dict(snapshot))
     contract = session.contract
     nullable = [name for name in contract.writable_fields if contract.nullable(name)]
     session.unremovable = unremovable(contract.writable_fields, nullable, snapshot)

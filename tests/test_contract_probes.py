@@ -22,7 +22,6 @@ from contract_tests.mock.serve import serve_in_thread
 from contract_tests.mock.types import ASGIApp, Receive, Scope, Send
 from contract_tests.modes import SCRATCH
 from contract_tests.probes import (
-    ACCEPTED_VALUES_PERSIST,
     LIMITS_ENFORCED,
     NON_JSON_BODY_REJECTED,
     NULL_REJECTED,
@@ -31,7 +30,7 @@ from contract_tests.probes import (
 )
 from contract_tests.properties import REFLECTS_VALUES_SENT
 from contract_tests.report import Report
-from contract_tests.session import REJECTED_CHANGES_NOTHING
+from contract_tests.session import ACCEPTED_VALUES_PERSIST, REJECTED_CHANGES_NOTHING
 from contract_tests.suite import Target, run
 from tests.asgi_wrappers import edit_requests, json_or_none
 
@@ -73,7 +72,8 @@ def test_numbers_counts_and_choices_are_probed() -> None:
     assert len(found["tags", "maxItems 2: one past"][0]) == 3
     assert found["kind", "enum: 'b'"] == ("b", True)
     assert found["kind", "enum: not a member"][1] is False
-    assert found["n", "wrong type: number"] == (1.5, False)
+    assert found["n", "wrong type: number 1.5"] == (1.5, False)
+    assert found["n", 'wrong type: string "7"'] == ("7", False)  # what a lenient server coerces
     assert found["n", "null, refused"] == (None, False)
 
 
