@@ -152,7 +152,7 @@ def _body_probes(session: Session, properties: dict[str, Any]) -> None:
         for name, schema in properties.items()
         if "string" in (boundaries.types_of(schema) or ()) and "maxLength" not in schema
     ]
-    unlimited = next((name for name in free_text if name not in session.unremovable), None)
+    unlimited = next((name for name in free_text if name not in session.unrestorable), None)
     if unlimited is not None:
         _large_body(session, unlimited)
     missing = session.operation.Case(path_parameters={"id": session.target.contact_id}, headers=session.auth)

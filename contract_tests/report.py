@@ -91,7 +91,9 @@ class Report:
         )
         summary += f"; {self.tested} cases sent, {sum(self.skipped.values())} cases not sent"
         if self.held_back:
-            summary += f" (they would set {', '.join(sorted(self.held_back))}, which the contact lacked and PATCH cannot remove)"
+            summary += (
+                f" (they would set {', '.join(sorted(self.held_back))}, which PATCH could not put back as they were)"
+            )
         if self.retries or self.gave_up:
             summary += f"; resent after waiting {self.waited:.1f} s: {_counts(self.retries)}"
         if self.gave_up:

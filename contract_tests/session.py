@@ -35,8 +35,8 @@ class Session:
     manners: Manners
     state: dict[str, Any] = field(default_factory=dict)
     statuses: Counter[int] = field(default_factory=Counter)
-    # Fields the contact lacked at the start and PATCH cannot remove (not nullable).
-    unremovable: frozenset[str] = frozenset()
+    # Fields PATCH could not put back as the contact had them (`modes.unrestorable`).
+    unrestorable: frozenset[str] = frozenset()
     # Whether `state` was read back (what is stored) or is the last 200's answer (what the server
     # claims it stored), and that 200: a read that differs from a claim is the claim's fault.
     confirmed: bool = True
@@ -68,7 +68,7 @@ class Session:
 
     def held(self, body: object) -> bool:
         """Whether the mode keeps this body from being sent; a held case is counted with its reason."""
-        fields = held_back(self.target.mode, body, self.unremovable)
+        fields = held_back(self.target.mode, body, self.unrestorable)
         if fields:
             self.report.skip(skip_reason(fields), fields)
         return bool(fields)
@@ -182,7 +182,7 @@ class Session:
         writable = [
             name
             for name, schema in properties.items()
-            if "string" in (types_of(schema) or ()) and name not in self.unremovable and "enum" not in schema
+            if "string" in (types_of(schema) or ()) and name not in self.unrestorable and "enum" not in schema
         ]
         return next((name for name in writable if self.contract.nullable(name)), next(iter(writable), None))
 
