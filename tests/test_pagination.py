@@ -26,6 +26,7 @@ from contract_tests.mock.serve import serve_in_thread
 from contract_tests.mock.types import ASGIApp, Receive, Scope, Send
 from generator.errors import GeneratorError
 from tests.conftest import Built, GenerateClient
+from tests.test_constructs import generated_answers_parse
 
 SPEC = """
 openapi: 3.1.0
@@ -234,6 +235,10 @@ def test_a_server_that_ignores_offset_raises_instead_of_looping(built: Built, wi
     assert "GET /items" in str(caught.value)
     assert "ignores `offset`" in str(caught.value)
     assert isinstance(caught.value, built.package.PagedError)
+
+
+def test_every_documented_answer_parses_into_the_first_page(built: Built) -> None:
+    generated_answers_parse(built)
 
 
 def test_the_raw_response_twin_returns_the_unpaged_body(built: Built) -> None:

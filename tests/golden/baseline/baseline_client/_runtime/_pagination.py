@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from ._endpoint import Endpoint
 from ._exceptions import ClientError, UsageError
+from ._params import is_absent
 
 if TYPE_CHECKING:
     from ._client import AsyncAPIClient, RequestOptions, SyncAPIClient
@@ -70,8 +71,13 @@ class _PageRequest:
 
 
 def pick(value: Any, tokens: tuple[str, ...]) -> Any:
-    """The value at a JSON pointer (as tokens) inside a parsed body: models by wire name, dicts, lists."""
+    """The value at a JSON pointer (as tokens) inside a parsed body: models by wire name, dicts, lists.
+
+    None when it is not there; a model field left unset (pydantic's MISSING) is not there either.
+    """
     for token in tokens:
+        if is_absent(value):
+            return None
         if isinstance(value, BaseModel):
             attribute = _attribute(type(value), token)
             value = (
@@ -85,7 +91,7 @@ def pick(value: Any, tokens: tuple[str, ...]) -> Any:
             value = value[int(token)]
         else:
             return None
-    return value
+    return None if is_absent(value) else value
 
 
 @functools.cache
