@@ -348,6 +348,11 @@ class Api:
         return any(op.streams for op in self.operations)
 
     @property
+    def paged_operations(self) -> tuple[Operation, ...]:
+        """Operations whose methods return pages (`x-pagination`), for the README."""
+        return tuple(op for op in self.operations if op.paging is not None)
+
+    @property
     def runtime_exports(self) -> tuple[str, ...]:
         """What the package's `__init__` imports from `_runtime`, besides its base exception."""
         return python_order(exports.EXPORTS)
