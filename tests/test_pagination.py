@@ -95,6 +95,7 @@ class Lister:
     ignore_offset: bool = False
     end_cursor: object = None  # what `meta.next` holds on the last feed page: None, "", or absent
     stuck_cursor: bool = False  # every feed page names the same next cursor
+    feed_page: int | None = None  # feed pages this long, whatever `size` asks for
     queries: list[dict[str, str]] = field(default_factory=list)
 
     def answer(self, path: str, raw_query: str) -> dict[str, Any]:
@@ -108,7 +109,7 @@ class Lister:
                 body["totalCount"] = self.count if self.claimed_total is None else self.claimed_total
             return body
         if path == "/feed":
-            size = int(query.get("size", "2"))
+            size = self.feed_page or int(query.get("size", "2"))
             # A stuck server answers its one cursor with the second page, again and again.
             start = size if query.get("after") == "again" else int(query.get("after", "0"))
             meta: dict[str, Any] = {}
@@ -259,6 +260,12 @@ def test_cursor_pages_end_without_a_next_cursor(built: Built, end_cursor: object
     assert page.next_page_query() == {"size": 2, "after": "2"}
     assert list(page) == ["0", "1", "2", "3", "4"]
     assert [q.get("after") for q in lister.queries] == [None, "2", "4"]  # the first page is not fetched again
+
+
+def test_a_short_cursor_page_does_not_end_the_pages(built: Built) -> None:
+    lister = Lister(count=3, feed_page=1)
+    assert list(client(built, lister).list_feed(size=2)) == ["0", "1", "2"]
+    assert [q.get("after") for q in lister.queries] == [None, "1", "2"]
 
 
 def test_a_repeated_cursor_raises_instead_of_looping(built: Built) -> None:

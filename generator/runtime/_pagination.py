@@ -4,8 +4,8 @@ A sync list method returns the first `SyncPage`; iterating it yields every item,
 later pages only when the items before them are used up. An async list method returns an
 `AsyncPaginator`: awaiting it gives the first `AsyncPage`, `async for` over it yields every item.
 
-Iteration ends on an empty page, a page shorter than the `limit` sent, when `total` items
-have been passed (offset style), or when there is no next cursor (cursor style). A server
+Iteration ends on an empty page; in offset style on a page shorter than the `limit` sent or
+once `total` items have been passed; in cursor style when there is no next cursor. A server
 that ignores `offset` (the next page holds the same items) or hands back a cursor already
 followed raises `PaginationError` instead of looping forever.
 """
@@ -126,14 +126,15 @@ class _Page(Generic[_T]):
         if pagination.style == "single" or not self.data:
             return None
         query = self._request.query
-        limit = _count(query.get(pagination.limit)) if pagination.limit else None
         if pagination.style == "offset" and pagination.offset:
             end = (_count(query.get(pagination.offset)) or 0) + len(self.data)
             if self.total_count is not None and end >= self.total_count:
                 return None
+            limit = _count(query.get(pagination.limit)) if pagination.limit else None
             if limit is not None and len(self.data) < limit:
                 return None
             return {**query, pagination.offset: end}
+        # Cursor APIs may send short pages before the end: only the cursor says where it is.
         cursor = pick(self.body, pagination.next_cursor) if pagination.next_cursor else None
         if cursor is None or cursor == "" or not pagination.cursor:
             return None
