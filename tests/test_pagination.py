@@ -186,6 +186,12 @@ def test_iterating_a_page_yields_every_item_fetching_pages_lazily(built: Built) 
     assert [q.get("offset") for q in lister.queries] == [None, "2", "4"]  # the short last page ends it
 
 
+def test_iter_pages_walks_the_pages_themselves(built: Built) -> None:
+    pages = list(client(built, Lister(count=5)).list_items(limit=2).iter_pages())
+    assert [ids(page.data) for page in pages] == [[0, 1], [2, 3], [4]]
+    assert [page.total_count for page in pages] == [5, 5, 5]
+
+
 def test_iteration_starts_at_the_offset_given(built: Built) -> None:
     assert ids(client(built, Lister(count=5)).list_items(limit=2, offset=3)) == [3, 4]
 
@@ -396,6 +402,7 @@ def test_the_generated_package_and_its_use_pass_mypy_strict(built: Built) -> Non
 @pytest.mark.parametrize(
     ("extension", "pointer", "message"),
     [
+        ("true", "/x-pagination", "x-pagination must be an object"),
         ("{style: pages, items: /data}", "/x-pagination/style", "style must be one of offset, cursor, single"),
         ("{style: single, items: /data, offset: offset}", "/x-pagination", "unknown key 'offset' for style 'single'"),
         ("{style: offset, items: /data, offset: offset}", "/x-pagination", "style 'offset' needs 'limit'"),
@@ -422,6 +429,17 @@ def test_a_wrong_extension_is_a_located_error(
     rendered = caught.value.render()
     assert f"paged.yaml:8 #/paths/~1items/get{pointer}: " in rendered, rendered
     assert message in rendered
+
+
+def test_an_operation_without_a_json_success_cannot_page(generate_client: GenerateClient) -> None:
+    all_items = SPEC.index("  /all:")
+    spec = SPEC[:all_items] + SPEC[all_items:].replace(
+        '{application/json: {schema: {$ref: "#/components/schemas/ItemList"}}}',
+        "{text/plain: {schema: {type: string}}}",
+        1,
+    )
+    with pytest.raises(GeneratorError, match=r"#/paths/~1all/get/x-pagination: x-pagination needs a 2xx response"):
+        generate_client(spec, package="paged")
 
 
 def test_a_pointer_is_followed_through_refs_and_all_of_and_names_the_item_type(
