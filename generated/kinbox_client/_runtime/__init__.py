@@ -32,6 +32,7 @@ from ._exceptions import (
     RequestValidationError,
     UnprocessableEntityError,
 )
+from ._pagination import AsyncPage, AsyncPaginator, Pagination, PaginationError, SyncPage, sync_page
 from ._params import ParameterStyle
 from ._response import APIResponse
 from ._streaming import AsyncStream, Stream
@@ -47,6 +48,8 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncAPIClient",
+    "AsyncPage",
+    "AsyncPaginator",
     "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
@@ -59,6 +62,8 @@ __all__ = [
     "JsonInt",
     "MissingCredentialsError",
     "NotFoundError",
+    "Pagination",
+    "PaginationError",
     "ParameterStyle",
     "PermissionDeniedError",
     "RateLimitError",
@@ -68,5 +73,7 @@ __all__ = [
     "SecurityScheme",
     "Stream",
     "SyncAPIClient",
+    "SyncPage",
     "UnprocessableEntityError",
+    "sync_page",
 ]

@@ -13,12 +13,16 @@ from .. import models
 from .._runtime import (
     APIResponse,
     AsyncAPIClient,
+    AsyncPaginator,
     BodySpec,
     Endpoint,
+    Pagination,
     ParameterStyle,
     RequestOptions,
     ResponseSpec,
     SyncAPIClient,
+    SyncPage,
+    sync_page,
 )
 
 __all__ = [
@@ -44,6 +48,13 @@ _SEARCH_CONTACTS = Endpoint(
         ("query", "expand"): ParameterStyle("deepObject", True),
     },
 )
+_SEARCH_CONTACTS__PAGES = Pagination(
+    style="cursor",
+    items=("data",),
+    limit="limit",
+    cursor="cursor",
+    next_cursor=("next",),
+)
 
 _CREATE_CONTACT = Endpoint(
     method="POST",
@@ -59,6 +70,23 @@ _CREATE_CONTACT = Endpoint(
         ("headerKey",),
     ),
     accept="application/json",
+)
+
+_LIST_RECENT_CONTACTS = Endpoint(
+    method="GET",
+    path="/contacts/recent",
+    responses={
+        "200": ResponseSpec("json", models.ListRecentContactsResponse),
+    },
+    security=(("bearer",),),
+    accept="application/json",
+)
+_LIST_RECENT_CONTACTS__PAGES = Pagination(
+    style="offset",
+    items=("data",),
+    total=("total",),
+    offset="offset",
+    limit="limit",
 )
 
 _GET_CONTACT = Endpoint(
@@ -124,8 +152,9 @@ class ContactsResource:
         x_request_id: str | None = None,
         x_trace: list[str] | None = None,
         session: str | None = None,
+        cursor: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> models.ContactPage:
+    ) -> SyncPage[models.Contact]:
         """Search contacts
 
         Every query style, header and cookie parameters, and parameters OpenAPI says to ignore.
@@ -133,32 +162,35 @@ class ContactsResource:
         Args:
             tag: Exploded form (the default)
             expand: Indexed, as Stripe reads it (`expand[0]=owner`).
+            cursor: Where the page starts (the previous page's `next`).
+
+        Returns the first page (`.data`, `.total_count`, `.get_next_page()`; async: await it). Iterating it (async: `async for`) yields every item, fetching later pages as they are needed.
 
         `GET /contacts`
         """
-        return cast(
-            "models.ContactPage",
-            self._client._request(
-                _SEARCH_CONTACTS,
-                query={
-                    "tag": tag,
-                    "fields": fields,
-                    "spaced": spaced,
-                    "piped": piped,
-                    "created": created,
-                    "expand": expand,
-                    "limit": limit,
-                    "class": class_,
-                },
-                headers={
-                    "X-Request-Id": x_request_id,
-                    "X-Trace": x_trace,
-                },
-                cookies={
-                    "session": session,
-                },
-                options=options,
-            ),
+        return sync_page(
+            self._client,
+            _SEARCH_CONTACTS,
+            query={
+                "tag": tag,
+                "fields": fields,
+                "spaced": spaced,
+                "piped": piped,
+                "created": created,
+                "expand": expand,
+                "limit": limit,
+                "class": class_,
+                "cursor": cursor,
+            },
+            headers={
+                "X-Request-Id": x_request_id,
+                "X-Trace": x_trace,
+            },
+            cookies={
+                "session": session,
+            },
+            options=options,
+            pagination=_SEARCH_CONTACTS__PAGES,
         )
 
     def create_contact(
@@ -177,6 +209,30 @@ class ContactsResource:
                 body=body,
                 options=options,
             ),
+        )
+
+    def list_recent_contacts(
+        self,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPage[models.Contact]:
+        """Recent contacts, by offset
+
+        Returns the first page (`.data`, `.total_count`, `.get_next_page()`; async: await it). Iterating it (async: `async for`) yields every item, fetching later pages as they are needed.
+
+        `GET /contacts/recent`
+        """
+        return sync_page(
+            self._client,
+            _LIST_RECENT_CONTACTS,
+            query={
+                "offset": offset,
+                "limit": limit,
+            },
+            options=options,
+            pagination=_LIST_RECENT_CONTACTS__PAGES,
         )
 
     def get_contact(
@@ -297,6 +353,7 @@ class ContactsResourceWithRawResponse:
         x_request_id: str | None = None,
         x_trace: list[str] | None = None,
         session: str | None = None,
+        cursor: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> APIResponse[models.ContactPage]:
         """Search contacts
@@ -306,6 +363,7 @@ class ContactsResourceWithRawResponse:
         Args:
             tag: Exploded form (the default)
             expand: Indexed, as Stripe reads it (`expand[0]=owner`).
+            cursor: Where the page starts (the previous page's `next`).
 
         Returns an `APIResponse`: status, headers, and `.parse()` for the body.
 
@@ -322,6 +380,7 @@ class ContactsResourceWithRawResponse:
                 "expand": expand,
                 "limit": limit,
                 "class": class_,
+                "cursor": cursor,
             },
             headers={
                 "X-Request-Id": x_request_id,
@@ -347,6 +406,28 @@ class ContactsResourceWithRawResponse:
         return self._client._request_raw(
             _CREATE_CONTACT,
             body=body,
+            options=options,
+        )
+
+    def list_recent_contacts(
+        self,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> APIResponse[models.ListRecentContactsResponse]:
+        """Recent contacts, by offset
+
+        Returns an `APIResponse`: status, headers, and `.parse()` for the body.
+
+        `GET /contacts/recent`
+        """
+        return self._client._request_raw(
+            _LIST_RECENT_CONTACTS,
+            query={
+                "offset": offset,
+                "limit": limit,
+            },
             options=options,
         )
 
@@ -450,7 +531,7 @@ class AsyncContactsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def search_contacts(
+    def search_contacts(
         self,
         *,
         tag: list[str] | None = None,
@@ -464,8 +545,9 @@ class AsyncContactsResource:
         x_request_id: str | None = None,
         x_trace: list[str] | None = None,
         session: str | None = None,
+        cursor: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> models.ContactPage:
+    ) -> AsyncPaginator[models.Contact]:
         """Search contacts
 
         Every query style, header and cookie parameters, and parameters OpenAPI says to ignore.
@@ -473,32 +555,35 @@ class AsyncContactsResource:
         Args:
             tag: Exploded form (the default)
             expand: Indexed, as Stripe reads it (`expand[0]=owner`).
+            cursor: Where the page starts (the previous page's `next`).
+
+        Returns the first page (`.data`, `.total_count`, `.get_next_page()`; async: await it). Iterating it (async: `async for`) yields every item, fetching later pages as they are needed.
 
         `GET /contacts`
         """
-        return cast(
-            "models.ContactPage",
-            await self._client._request(
-                _SEARCH_CONTACTS,
-                query={
-                    "tag": tag,
-                    "fields": fields,
-                    "spaced": spaced,
-                    "piped": piped,
-                    "created": created,
-                    "expand": expand,
-                    "limit": limit,
-                    "class": class_,
-                },
-                headers={
-                    "X-Request-Id": x_request_id,
-                    "X-Trace": x_trace,
-                },
-                cookies={
-                    "session": session,
-                },
-                options=options,
-            ),
+        return AsyncPaginator(
+            self._client,
+            _SEARCH_CONTACTS,
+            query={
+                "tag": tag,
+                "fields": fields,
+                "spaced": spaced,
+                "piped": piped,
+                "created": created,
+                "expand": expand,
+                "limit": limit,
+                "class": class_,
+                "cursor": cursor,
+            },
+            headers={
+                "X-Request-Id": x_request_id,
+                "X-Trace": x_trace,
+            },
+            cookies={
+                "session": session,
+            },
+            options=options,
+            pagination=_SEARCH_CONTACTS__PAGES,
         )
 
     async def create_contact(
@@ -517,6 +602,30 @@ class AsyncContactsResource:
                 body=body,
                 options=options,
             ),
+        )
+
+    def list_recent_contacts(
+        self,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncPaginator[models.Contact]:
+        """Recent contacts, by offset
+
+        Returns the first page (`.data`, `.total_count`, `.get_next_page()`; async: await it). Iterating it (async: `async for`) yields every item, fetching later pages as they are needed.
+
+        `GET /contacts/recent`
+        """
+        return AsyncPaginator(
+            self._client,
+            _LIST_RECENT_CONTACTS,
+            query={
+                "offset": offset,
+                "limit": limit,
+            },
+            options=options,
+            pagination=_LIST_RECENT_CONTACTS__PAGES,
         )
 
     async def get_contact(
@@ -637,6 +746,7 @@ class AsyncContactsResourceWithRawResponse:
         x_request_id: str | None = None,
         x_trace: list[str] | None = None,
         session: str | None = None,
+        cursor: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> APIResponse[models.ContactPage]:
         """Search contacts
@@ -646,6 +756,7 @@ class AsyncContactsResourceWithRawResponse:
         Args:
             tag: Exploded form (the default)
             expand: Indexed, as Stripe reads it (`expand[0]=owner`).
+            cursor: Where the page starts (the previous page's `next`).
 
         Returns an `APIResponse`: status, headers, and `.parse()` for the body.
 
@@ -662,6 +773,7 @@ class AsyncContactsResourceWithRawResponse:
                 "expand": expand,
                 "limit": limit,
                 "class": class_,
+                "cursor": cursor,
             },
             headers={
                 "X-Request-Id": x_request_id,
@@ -687,6 +799,28 @@ class AsyncContactsResourceWithRawResponse:
         return await self._client._request_raw(
             _CREATE_CONTACT,
             body=body,
+            options=options,
+        )
+
+    async def list_recent_contacts(
+        self,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> APIResponse[models.ListRecentContactsResponse]:
+        """Recent contacts, by offset
+
+        Returns an `APIResponse`: status, headers, and `.parse()` for the body.
+
+        `GET /contacts/recent`
+        """
+        return await self._client._request_raw(
+            _LIST_RECENT_CONTACTS,
+            query={
+                "offset": offset,
+                "limit": limit,
+            },
             options=options,
         )
 
