@@ -23,7 +23,7 @@ class _EveryNth(KinboxServer):
     """Answers `status` with a Retry-After to every `every`-th request, before looking at it."""
 
     status = 429
-    every = 97
+    every = 150
 
     def __init__(self, token: str) -> None:
         super().__init__(token)
@@ -45,11 +45,11 @@ class RateLimited(_EveryNth):
 
 class Unavailable(_EveryNth):
     status = 503
-    every = 89
+    every = 170
 
 
 class RetryAfterDate(_EveryNth):
-    every = 101
+    every = 190
 
     def retry_after(self) -> str:
         return email.utils.formatdate(dt.datetime.now(dt.UTC).timestamp() + 1, usegmt=True)
@@ -96,35 +96,14 @@ class PrettyPrinted(KinboxServer):
         return (json.dumps(value, indent=2) + "\n").encode("ascii")
 
 
-class AsciiEscaped(KinboxServer):
-    def encode(self, value: Any) -> bytes:
-        return json.dumps(value).encode("ascii")
-
-
 class ClosesConnections(KinboxServer):
     def response_headers(self, request: Request, answer: Answer, body: bytes) -> list[tuple[str, str]]:
         return [*super().response_headers(request, answer, body), ("connection", "close")]
 
 
 class Slow(KinboxServer):
-    """Between 5 and 25 ms per answer, as a server across the internet."""
+    """Between 2 and 10 ms per answer, as a server across the internet."""
 
     async def intercept(self, request: Request) -> Answer | None:
-        await asyncio.sleep(random.uniform(0.005, 0.025))  # timing, not secrecy
+        await asyncio.sleep(random.uniform(0.002, 0.01))  # timing, not secrecy
         return None
-
-
-class Chunked(KinboxServer):
-    """No Content-Length: the body is streamed in pieces (chunked transfer encoding)."""
-
-    async def send(self, request: Request, answer: Answer, send: Send) -> None:
-        body = self.encode(answer.value)
-        headers = [
-            (name.encode(), value.encode())
-            for name, value in self.response_headers(request, answer, body)
-            if name != "content-length"
-        ]
-        await send({"type": "http.response.start", "status": answer.status, "headers": headers})
-        middle = len(body) // 2
-        await send({"type": "http.response.body", "body": body[:middle], "more_body": True})
-        await send({"type": "http.response.body", "body": body[middle:]})

@@ -17,14 +17,15 @@ class AppliesValidFieldsFirst(KinboxServer):
     """Validates and writes field by field, so the fields before a bad one are saved."""
 
     async def handle(self, request: Request) -> Answer:
-        answer = await super().handle(request)
-        if answer.status == 422 and len(request.segments) == 3 and request.segments[2] in self.contacts:
-            body = json.loads(request.body)
-            bad = {item["field"] for item in answer.value.get("errors", [])}
-            good = {name: value for name, value in body.items() if pointer(name) not in bad}
-            if good:
-                await self.update(int(request.segments[2]), good)
-        return answer
+        try:
+            return await super().handle(request)
+        except Refused as refused:
+            if refused.answer.status == 422 and request.segments[-1] in self.contacts:
+                bad = {item["field"] for item in refused.answer.value.get("errors", [])}
+                good = {name: value for name, value in json.loads(request.body).items() if pointer(name) not in bad}
+                if good:
+                    await self.update(int(request.segments[-1]), good)
+            raise
 
 
 class WritesBeforeAuth(KinboxServer):

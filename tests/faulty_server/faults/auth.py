@@ -13,13 +13,6 @@ class IgnoresAuth(KinboxServer):
         return True
 
 
-class AcceptsAnyBearer(KinboxServer):
-    """Checks that a bearer token is present, not that it is valid."""
-
-    def authorised(self, header: str | None) -> bool:
-        return header is not None and header.startswith("Bearer ")
-
-
 class AcceptsTokenPrefix(KinboxServer):
     """Compares only as many characters as the real token has (a truncating hash)."""
 

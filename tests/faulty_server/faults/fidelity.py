@@ -18,11 +18,6 @@ class TruncatesNotes(KinboxServer):
         return value[:255] if name == "notes" and isinstance(value, str) else value
 
 
-class TrimsWhitespace(KinboxServer):
-    def store_value(self, name: str, value: Any) -> Any:
-        return value.strip() if isinstance(value, str) else value
-
-
 class NormalisesUnicode(KinboxServer):
     """Stores text in NFC, so a letter and its combining mark become one code point."""
 
@@ -55,11 +50,6 @@ class EchoesUnsavedLocation(KinboxServer):
         if contact is not None and "location" in changes:
             contact["location"] = changes["location"]
         return contact
-
-
-class LowercasesEmail(KinboxServer):
-    def store_value(self, name: str, value: Any) -> Any:
-        return value.lower() if name == "email" and isinstance(value, str) else value
 
 
 class FloatNumbers(KinboxServer):

@@ -10,7 +10,6 @@ from ..server import (
     KinboxServer,
     Refused,
     Request,
-    Send,
 )
 
 
@@ -46,16 +45,3 @@ class Answers415(KinboxServer):
         if not self.accepts_media_type(request.header("content-type")):
             raise Refused(415, "unsupported_media_type", "Send application/json.")
         return super().decode_body(request)
-
-
-class ErrorsAsHtml(KinboxServer):
-    """A reverse proxy's HTML error page instead of the JSON error body."""
-
-    async def send(self, request: Request, answer: Answer, send: Send) -> None:
-        if answer.status < 400:
-            await super().send(request, answer, send)
-            return
-        body = f"<html><body><h1>{answer.status}</h1></body></html>".encode()
-        headers = [(b"content-type", b"text/html"), (b"content-length", str(len(body)).encode())]
-        await send({"type": "http.response.start", "status": answer.status, "headers": headers})
-        await send({"type": "http.response.body", "body": body})

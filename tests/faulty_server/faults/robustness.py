@@ -58,18 +58,6 @@ class CrashesOnInvalidJson(KinboxServer):
         return super().decode_body(request)
 
 
-class CrashesOnNonObjectBody(KinboxServer):
-    """Calls `.items()` on whatever JSON arrived."""
-
-    def decode_body(self, request: Request) -> dict[str, Any]:
-        try:
-            body = json.loads(request.body)
-        except ValueError:
-            return super().decode_body(request)
-        body.items()  # AttributeError on a list, a string, a number
-        return super().decode_body(request)
-
-
 class CrashesOnEmptyBody(KinboxServer):
     """A body parser that hands the handler `None` for an empty body."""
 

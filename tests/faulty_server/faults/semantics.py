@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import itertools
 from typing import Any
 
 from ..server import (
     Answer,
     KinboxServer,
-    parse_stamp,
     stamp,
 )
 
@@ -61,19 +59,6 @@ class WorkspaceFromToken(KinboxServer):
         contact["workspaceId"] = 43
 
 
-class LaggingClock(KinboxServer):
-    """Every third write is stamped by a replica whose clock is five seconds behind."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__(token)
-        self._writes = itertools.count(1)
-
-    def touch(self, contact: dict[str, Any]) -> None:
-        super().touch(contact)
-        if next(self._writes) % 3 == 0:
-            contact["lastUpdateAt"] = stamp(parse_stamp(contact["lastUpdateAt"]) - dt.timedelta(seconds=5))
-
-
 class UpsertsUnknownIds(KinboxServer):
     """Creates the contact when the id is unknown, instead of answering 404."""
 
@@ -82,13 +67,3 @@ class UpsertsUnknownIds(KinboxServer):
         created = {"id": str(contact_id), "workspaceId": 42, "createdAt": now, "lastUpdateAt": now}
         self.contacts[str(contact_id)] = created
         return Answer(200, copy.deepcopy(created))
-
-
-class SwappedColumns(KinboxServer):
-    """A copy-paste slip in the column mapping: telegramId is written to instagramId."""
-
-    def apply(self, contact: dict[str, Any], changes: dict[str, Any]) -> None:
-        if "telegramId" in changes:
-            changes = {**changes, "instagramId": changes["telegramId"]}
-            del changes["telegramId"]
-        super().apply(contact, changes)

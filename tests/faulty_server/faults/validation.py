@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, ClassVar
+from typing import Any
 
 from ..rules import FieldRule, json_type
 from ..server import (
@@ -70,21 +70,6 @@ class DropsUnknownProperties(KinboxServer):
         return super().problems(known)
 
 
-class CoercesBooleans(KinboxServer):
-    """Reads "true"/"false"/1/0 as booleans, as a form-minded framework does."""
-
-    _TRUTH: ClassVar[dict[Any, bool]] = {"true": True, "false": False, "1": True, "0": False, 1: True, 0: False}
-
-    def admits_type(self, rule: FieldRule, value: Any) -> bool:
-        coercible = "boolean" in rule.types and not isinstance(value, bool) and _hashable(value) in self._TRUTH
-        return coercible or super().admits_type(rule, value)
-
-    def store_value(self, name: str, value: Any) -> Any:
-        if "boolean" in self.rules[name].types and not isinstance(value, bool):
-            return self._TRUTH[_hashable(value)]
-        return value
-
-
 class CoercesToText(KinboxServer):
     """Turns numbers and booleans sent for a text field into their text."""
 
@@ -96,14 +81,3 @@ class CoercesToText(KinboxServer):
         if "string" in self.rules[name].types and json_type(value) in {"integer", "number", "boolean"}:
             return json.dumps(value)
         return value
-
-
-class AcceptsAnyJsonInObjects(KinboxServer):
-    """Free-form object fields are stored as a JSON column that takes any JSON value."""
-
-    def admits_type(self, rule: FieldRule, value: Any) -> bool:
-        return "object" in rule.types or super().admits_type(rule, value)
-
-
-def _hashable(value: Any) -> Any:
-    return value if isinstance(value, str | int) else None
