@@ -47,6 +47,7 @@ CONTENT_TYPE = "content_type_conformance"
 STATUS_CODE = "status_code_conformance"
 SERVER_ERROR = "not_a_server_error"
 IGNORED_AUTH = "ignored_auth"
+UNSUPPORTED_METHOD = "unsupported_method"
 # The suite's own (the faulty server imports nothing from contract_tests; the teeth test checks
 # that each name below is one the suite can report).
 MISSING_TOKEN_401 = "missing_token_401"
@@ -125,6 +126,12 @@ FAULTS = (
           validation.CoercesToText, WRONG_TYPES_REJECTED, NEGATIVE_DATA_REJECTION),
     fault("workspace-id-as-text", SCHEMA, "answers workspaceId as a string",
           answers.WorkspaceIdAsText, RESPONSE_SCHEMA),
+    fault("sql-timestamps", SCHEMA, "answers timestamps as `2026-12-01 10:15:00`, not RFC 3339",
+          answers.SqlTimestamps, RESPONSE_SCHEMA),
+    fault("other-methods-404", SCHEMA, "answers other methods 404 without `Allow`, not 405",
+          answers.OtherMethodsNotFound, UNSUPPORTED_METHOD),
+    fault("empty-body-is-empty-object", SCHEMA, "reads a missing (required) body as `{}` and answers 200",
+          validation.EmptyBodyIsEmptyObject, MISSING_BODY_REJECTED),
     fault("errors-without-message", SCHEMA, "answers errors as `{\"error\": ...}`, without the required message",
           answers.ErrorsWithoutMessage, RESPONSE_SCHEMA),
     fault("crashes-on-empty-strings", ROBUSTNESS, "answers 500 when a string is empty",
@@ -141,6 +148,8 @@ FAULTS = (
           robustness.Int32Ids, UNKNOWN_ID_404),
     fault("ignores-auth", AUTH, "answers without looking at the token",
           auth.IgnoresAuth, MISSING_TOKEN_401, WRONG_TOKEN_401, IGNORED_AUTH),
+    fault("any-bearer-token", AUTH, "accepts any bearer token, checking only that one is sent",
+          auth.AcceptsAnyBearer, WRONG_TOKEN_401, IGNORED_AUTH),
     fault("token-prefix", AUTH, "accepts a token followed by anything (compares a prefix)",
           auth.AcceptsTokenPrefix, WRONG_TOKEN_401),
     fault("403-for-wrong-token", AUTH, "answers a wrong token with the undocumented 403",
@@ -202,6 +211,7 @@ BENIGN_VARIANTS = (
            allowed.ExtraProperties),
     benign("pretty-printed", "indents its JSON, escaped to ASCII", allowed.PrettyPrinted),
     benign("connection-close", "closes the connection after every answer", allowed.ClosesConnections),
+    benign("chunked", "streams answers without Content-Length", allowed.Chunked),
     benign("latency", "takes 2-10 ms per answer", allowed.Slow),
 )
 # fmt: on

@@ -11,12 +11,7 @@ import json
 import random
 from typing import Any
 
-from ..server import (
-    Answer,
-    KinboxServer,
-    Request,
-    Send,
-)
+from ..server import Answer, KinboxServer, Request, Send
 
 
 class _EveryNth(KinboxServer):
@@ -107,3 +102,19 @@ class Slow(KinboxServer):
     async def intercept(self, request: Request) -> Answer | None:
         await asyncio.sleep(random.uniform(0.002, 0.01))  # timing, not secrecy
         return None
+
+
+class Chunked(KinboxServer):
+    """No Content-Length: the body is streamed in pieces (chunked transfer encoding)."""
+
+    async def send(self, request: Request, answer: Answer, send: Send) -> None:
+        body = self.encode(answer.value)
+        headers = [
+            (name.encode(), value.encode())
+            for name, value in self.response_headers(request, answer, body)
+            if name != "content-length"
+        ]
+        await send({"type": "http.response.start", "status": answer.status, "headers": headers})
+        middle = len(body) // 2
+        await send({"type": "http.response.body", "body": body[:middle], "more_body": True})
+        await send({"type": "http.response.body", "body": body[middle:]})

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..server import (
-    Answer,
-    KinboxServer,
-    Refused,
-    Request,
-    pointer,
-)
+from ..server import Answer, KinboxServer, Refused, Request, pointer
 
 
 class AppliesValidFieldsFirst(KinboxServer):

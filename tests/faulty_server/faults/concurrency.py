@@ -8,10 +8,7 @@ import datetime as dt
 import random
 from typing import Any
 
-from ..server import (
-    KinboxServer,
-    stamp,
-)
+from ..server import KinboxServer, stamp
 
 
 class LosesUpdates(KinboxServer):

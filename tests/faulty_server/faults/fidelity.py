@@ -6,9 +6,7 @@ import json
 import unicodedata
 from typing import Any
 
-from ..server import (
-    KinboxServer,
-)
+from ..server import KinboxServer
 
 
 class TruncatesNotes(KinboxServer):

@@ -5,12 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl
 
-from ..server import (
-    Answer,
-    KinboxServer,
-    Refused,
-    Request,
-)
+from ..server import Answer, KinboxServer, Refused, Request
 
 
 class ParsesAnyMediaType(KinboxServer):

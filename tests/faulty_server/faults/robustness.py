@@ -5,10 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..server import (
-    KinboxServer,
-    Request,
-)
+from ..server import KinboxServer, Request
 
 
 def _strings(value: Any) -> list[str]:

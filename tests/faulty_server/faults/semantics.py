@@ -6,11 +6,7 @@ import copy
 import datetime as dt
 from typing import Any
 
-from ..server import (
-    Answer,
-    KinboxServer,
-    stamp,
-)
+from ..server import Answer, KinboxServer, stamp
 
 
 class ResetsUnsentFields(KinboxServer):

@@ -6,9 +6,7 @@ import json
 from typing import Any
 
 from ..rules import FieldRule, json_type
-from ..server import (
-    KinboxServer,
-)
+from ..server import KinboxServer, Request
 
 
 class AcceptsLongName(KinboxServer):
@@ -81,3 +79,10 @@ class CoercesToText(KinboxServer):
         if "string" in self.rules[name].types and json_type(value) in {"integer", "number", "boolean"}:
             return json.dumps(value)
         return value
+
+
+class EmptyBodyIsEmptyObject(KinboxServer):
+    """A body parser that hands the handler `{}` when there is no body, so the required body is not."""
+
+    def decode_body(self, request: Request) -> dict[str, Any]:
+        return {} if not request.body else super().decode_body(request)
