@@ -8,6 +8,7 @@ counting bytes or UTF-16 units, or choking on a combining mark, is caught at its
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,14 +22,16 @@ ALPHABETS: dict[str, str] = {
     "emoji": "😀",
     "combining": "e\u0301",
 }
-SAMPLE_OF_TYPE: dict[str, Any] = {
-    "string": "kinbox",
-    "integer": 7,
-    "number": 1.5,
-    "boolean": True,
-    "array": ["kinbox"],
-    "object": {"kinbox": 1},
-    "null": None,
+# Values of each JSON type, including the ones a lenient server coerces into another type
+# ("true" or 1 into a boolean, 7 into "7", {} into an empty list).
+SAMPLES_OF_TYPE: dict[str, tuple[Any, ...]] = {
+    "string": ("kinbox", "true", "0", "7", ""),
+    "integer": (7, 0, 1),
+    "number": (1.5,),
+    "boolean": (True, False),
+    "array": (["kinbox"], []),
+    "object": ({"kinbox": 1}, {}),
+    "null": (None,),
 }
 LIMIT, TYPE, NULL = "limit", "type", "null"
 PROBED_KEYWORDS = frozenset(
@@ -148,11 +151,13 @@ def _type_probes(name: str, schema: Mapping[str, Any]) -> Iterator[Probe]:
     allowed = types_of(schema)
     if allowed is None:
         return
-    for json_type, sample in SAMPLE_OF_TYPE.items():
-        if json_type not in allowed:
+    for json_type, samples in SAMPLES_OF_TYPE.items():
+        if json_type in allowed:
+            continue
+        for sample in samples:
             if json_type == "null":
                 yield Probe(name, "null, refused", sample, False, NULL)
             else:
-                yield Probe(name, f"wrong type: {json_type}", sample, False, TYPE)
+                yield Probe(name, f"wrong type: {json_type} {json.dumps(sample)}", sample, False, TYPE)
     if "null" in allowed:
         yield Probe(name, "null, allowed", None, True, NULL)

@@ -52,7 +52,11 @@ def _round(session: Session, pool: ThreadPoolExecutor, names: list[str], round_n
     before = moment(session.state.get("lastUpdateAt"))
     responses = dict(zip(cases, pool.map(lambda case: session.send(case, "concurrent"), cases.values()), strict=True))
     stamps = []
+    written = []  # fields whose PATCH was answered (a rate-limited one says nothing)
     for name, response in responses.items():
+        if not session.judgeable(response):
+            continue
+        written.append(name)
         answer = json_body(response)
         if response.status_code != 200 or not isinstance(answer, dict) or not same_json(answer.get(name), values[name]):
             got = response.status_code if response.status_code != 200 else repr(answer)[:80]
@@ -72,7 +76,7 @@ def _round(session: Session, pool: ThreadPoolExecutor, names: list[str], round_n
     read = session.readback()
     if read is None:
         return
-    lost = [name for name, value in values.items() if not same_json(read.get(name), value)]
+    lost = [name for name in written if not same_json(read.get(name), values[name])]
     if lost:
         session.record(
             CONCURRENT_WRITES_KEPT,
@@ -89,4 +93,4 @@ def _round(session: Session, pool: ThreadPoolExecutor, names: list[str], round_n
             cases[names[0]],
             responses[names[0]],
         )
-    session.state = read
+    session.learn(read)

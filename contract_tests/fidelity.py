@@ -3,8 +3,9 @@
 Text covers every Unicode plane, right-to-left scripts, combining marks and emoji sequences,
 whitespace a careless server trims, and characters that break naive escaping; it runs up to a
 field's `maxLength` exactly, and to a long free text where there is none. Free-form objects get
-nested objects and arrays of every JSON type. Numbers stay within 2^53, which every JSON
-parser reads exactly.
+nested objects and arrays of every JSON type. U+0000 and 64-bit integers get values of their
+own, so a server that stores text in PostgreSQL or numbers as float64 is named precisely: the
+contract allows both (a JSON string may hold U+0000, and a free-form object any JSON number).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ TEXTS: dict[str, str] = {
     "combining and sequences": "e\u0301 n\u0303 \u1e9b\u0323 👩\u200d👩\u200d👧 🇧🇷 👍🏽",
     "whitespace and escapes": '  two  spaces\tand a tab\nline "quoted" \\ back </script> \u2028\u2029 ',
     "empty": "",
+    "U+0000 and control characters": "nul \u0000 and \u0001\u001f\u007f controls",
 }
 NESTED: dict[str, Any] = {
     "nível": {"mais fundo": {"ainda": [1, -2.5, True, False, None, "😀", {"k": []}]}},
@@ -39,7 +41,8 @@ NESTED: dict[str, Any] = {
 
 def long_text(length: int) -> str:
     """`length` code points cycling through every plane and script above."""
-    source = "".join(TEXTS.values()).replace("\n", " ")
+    # Without U+0000: a server refusing it is named by its own value, not by every long text.
+    source = "".join(TEXTS.values()).replace("\u0000", "")
     return (source * (length // len(source) + 1))[:length]
 
 
@@ -64,6 +67,7 @@ def values(properties: Mapping[str, Mapping[str, Any]]) -> Iterator[tuple[str, s
             yield name, "nested objects and arrays", NESTED
             yield name, "empty object", {}
             yield name, "one key", {"chave": PLANES}
+            yield name, "integers beyond 2^53", {"int64": [2**63 - 1, -(2**63), 2**53 + 1]}
         if "array" in allowed and "items" not in schema:
             yield name, "nested arrays", [NESTED, [], [None, 1, "x"]]
         for choice in schema.get("enum", [schema["const"]] if "const" in schema else []):

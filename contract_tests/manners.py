@@ -23,7 +23,7 @@ RETRIED_STATUSES = frozenset({429, 503})
 MAX_ATTEMPTS = 5  # resends of one request before its last answer is judged as it is
 MAX_WAIT = 30.0  # seconds: a longer Retry-After is waited for this long, not longer
 DEFAULT_WAIT = 1.0  # a 429 without Retry-After still means "slow down"
-MAX_TOTAL_WAIT = 300.0  # seconds over a whole run: past it, answers are judged as they come
+MAX_TOTAL_WAIT = 600.0  # seconds over a whole run: past it, a rate-limited answer is counted, not judged
 
 
 def retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -52,6 +52,10 @@ class Manners:
     @property
     def hooks(self) -> dict[str, list[Callable[..., Any]]]:
         return {"response": [self._on_response]}
+
+    def still_limited(self, status: int, retry_after_header: str | None) -> bool:
+        """Whether an answer is a rate limit the run gave up waiting out (so it says nothing about the contract)."""
+        return status == 429 or (status in RETRIED_STATUSES and retry_after(retry_after_header) is not None)
 
     def wait_for(self, response: requests.Response) -> float | None:
         """How long to wait before resending, or None when this answer is to be judged as it is."""

@@ -1,14 +1,15 @@
 """How much the suite may write: `careful` for a borrowed contact, `scratch` for one kept for tests.
 
-PATCH can replace a value and null a nullable one, but never make a field absent again. So on
-a contact that lacks a non-nullable field, a case that sets it leaves a trace. `careful` does
-not send such a case (the report counts each one and says why); `scratch` sends every case,
-restores what PATCH can, and the report lists what stayed.
+PATCH can replace a value and null a nullable one, but never make a field absent again, and it
+cannot write back a stored value the request schema now refuses (a name stored under older,
+looser rules). So on such a field, a case that sets it leaves a trace. `careful` does not send
+such a case (the report counts each one and says why); `scratch` sends every case, restores
+what PATCH can, and the report lists what stayed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 CAREFUL = "careful"
@@ -23,18 +24,28 @@ def check_mode(mode: str) -> str:
     return mode
 
 
-def unremovable(writable: Iterable[str], nullable: Iterable[str], snapshot: Mapping[str, Any]) -> frozenset[str]:
-    """Fields the contact lacks that PATCH could set but never remove again."""
+def unrestorable(
+    writable: Iterable[str],
+    nullable: Iterable[str],
+    snapshot: Mapping[str, Any],
+    refuses: Callable[[str, Any], bool] = lambda name, value: False,
+) -> frozenset[str]:
+    """Fields PATCH could change but not put back as the snapshot has them: absent and not
+    nullable, or holding a value the request schema `refuses`."""
     can_clear = set(nullable)
-    return frozenset(name for name in writable if name not in snapshot and name not in can_clear)
+    return frozenset(
+        name
+        for name in writable
+        if (name not in snapshot and name not in can_clear) or (name in snapshot and refuses(name, snapshot[name]))
+    )
 
 
-def held_back(mode: str, body: object, unremovable_fields: frozenset[str]) -> frozenset[str]:
-    """The unremovable fields a body would set, if this mode does not send it; empty when it is sent."""
+def held_back(mode: str, body: object, unrestorable_fields: frozenset[str]) -> frozenset[str]:
+    """The unrestorable fields a body would set, if this mode does not send it; empty when it is sent."""
     if mode == SCRATCH or not isinstance(body, dict):
         return frozenset()
-    return unremovable_fields & body.keys()
+    return unrestorable_fields & body.keys()
 
 
 def skip_reason(fields: Iterable[str]) -> str:
-    return f"careful mode: would set {', '.join(sorted(fields))}, absent on the contact and not removable by PATCH"
+    return f"careful mode: would set {', '.join(sorted(fields))}, which PATCH could not put back as the contact had it"

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from schemathesis.core.transport import Response
 
 MAX_BODY = 1500
+# Requests that read or restore the contact rather than test a case.
+BOOKKEEPING = frozenset({"snapshot", "readback", "restore"})
 
 
 @dataclass
@@ -71,6 +73,11 @@ class Report:
         return sorted(self.findings)
 
     @property
+    def tested(self) -> int:
+        """Cases sent: every request except the reads and restores around them."""
+        return sum(count for kind, count in self.sent.items() if kind not in BOOKKEEPING)
+
+    @property
     def cases_per_second(self) -> float:
         return self.cases / self.elapsed if self.elapsed else 0.0
 
@@ -82,9 +89,11 @@ class Report:
             f"({self.mode} mode; {self.cases} requests in {self.elapsed:.1f} s, {self.cases_per_second:.0f}/s; "
             f"statuses {_counts(self.statuses)})"
         )
-        summary += f"; {sum(self.skipped.values())} cases not sent"
+        summary += f"; {self.tested} cases sent, {sum(self.skipped.values())} cases not sent"
         if self.held_back:
-            summary += f" (they would set {', '.join(sorted(self.held_back))}, which the contact lacked and PATCH cannot remove)"
+            summary += (
+                f" (they would set {', '.join(sorted(self.held_back))}, which PATCH could not put back as they were)"
+            )
         if self.retries or self.gave_up:
             summary += f"; resent after waiting {self.waited:.1f} s: {_counts(self.retries)}"
         if self.gave_up:
