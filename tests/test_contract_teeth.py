@@ -48,7 +48,7 @@ TOKEN = "teeth-token-5b1e"
 CONTACT_ID = "1001"
 MODE = "scratch"  # the contact is the server's own, reserved for this run
 # The coverage phase and the suite's own probes are deterministic; random cases add variety.
-# About 800 requests per variant, 3-8 s each on two busy cores.
+# About 1,060 requests per variant (585 cases), 3-12 s each on two busy cores.
 EXAMPLES = 25
 
 
@@ -114,7 +114,7 @@ def test_the_suite_reaches_the_catalogued_verdict(faulty_servers: str, variant: 
     assert not missing, f"{variant.name}: {sorted(missing)} not reported broken\n{rendered}"
     for name in variant.properties:
         assert f". {name}" in rendered  # each named, with its request and response
-    assert "curl -X PATCH" in rendered
+    assert "curl -X " in rendered
     # Credentials are masked. (The token's text may still appear as generated data: schemathesis
     # reuses strings it has seen, so a body may carry it and the server echo it back.)
     assert f"Bearer {TOKEN}" not in rendered
