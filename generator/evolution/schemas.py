@@ -8,12 +8,14 @@ the findings, once each; `generator.evolution.diff` walks the operations on top 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..spec.openapi import Located, deref
 from ..spec.pointers import pointer, split_pointer
-from .rules import LOWER_BOUNDS, REQUEST, RULES, UPPER_BOUNDS, Finding, kebab, short
+from .matching import canonical, pair_items
+from .rules import DOC_KEYS, LOWER_BOUNDS, REQUEST, RULES, UPPER_BOUNDS, Finding, kebab, short
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,7 @@ class SchemaDiffer:
         before, after = _view(self.old, old_schema), _view(self.new, new_schema)
         self._types(before, after, where)
         self._enum(before, after, where)
+        self._default(before, after, where)
         self._bounds(before, after, where)
         for keyword in ("format", "pattern", "multipleOf", "uniqueItems"):
             self._keyword(keyword, before, after, where)
@@ -124,6 +127,16 @@ class SchemaDiffer:
                 ("became-nullable", "null now allowed") if now else ("became-not-nullable", "null no longer allowed")
             )
             self.changed(where, change, at, was, now, what)
+
+    def _default(self, before: _View, after: _View, where: Where) -> None:
+        """`default`: what the server assumes when a value is left out (see `DEFAULT_CHANGES`)."""
+        has_old, has_new = "default" in before.keywords, "default" in after.keywords
+        old, new = before.value("default"), after.value("default")
+        if (has_old, has_new) == (False, False) or (has_old == has_new and canonical(old) == canonical(new)):
+            return
+        change = "added" if not has_old else "removed" if not has_new else "changed"
+        what = f"default {short(old) if has_old else 'none'} -> {short(new) if has_new else 'none'}"
+        self.changed(where, f"default-{change}", after.at_of("default", before), old, new, what)
 
     def _enum(self, before: _View, after: _View, where: Where) -> None:
         old, new = _enum(before), _enum(after)
@@ -210,17 +223,36 @@ class SchemaDiffer:
 
     def _variants(self, keyword: str, before: _View, after: _View, where: Where) -> None:
         old, new = _variants(before, keyword), _variants(after, keyword)
-        for key, (schema, at) in old.items():
-            if key not in new:
+        # Branches are paired by identity (see `matching`): an inserted branch is added, and
+        # the branches after it are still compared with themselves.
+        structure = (self._structure(self.old), self._structure(self.new))
+        for i, j in pair_items([schema for schema, _ in old], [schema for schema, _ in new], structure):
+            if i is not None and j is None:
+                schema, at = old[i]
+                what = f"{keyword} variant {_variant_name(schema, i)} removed"
+                self.changed(where, "variant-removed", at, schema, None, what)
+            elif j is not None and i is None:
+                schema, at = new[j]
                 self.changed(
-                    where, "variant-removed", at, schema, None, f"{keyword} variant {_variant_name(key)} removed"
+                    where, "variant-added", at, None, schema, f"{keyword} variant {_variant_name(schema, j)} added"
                 )
-        for key, (schema, at) in new.items():
-            if key not in old:
-                self.changed(where, "variant-added", at, None, schema, f"{keyword} variant {_variant_name(key)} added")
-            else:
-                label = f"{where.label}|{_variant_name(key)}"
-                self.schema(old[key][0], old[key][1], schema, at, Where(where.side, where.subject, label))
+            elif i is not None and j is not None:
+                label = f"{where.label}|{_variant_name(new[j][0], j)}"
+                self.schema(old[i][0], old[i][1], new[j][0], new[j][1], Where(where.side, where.subject, label))
+                if _reference(old[i][0]) != _reference(new[j][0]):
+                    # The same schema written inline on one side and as a `$ref` on the other:
+                    # compared above, so the raw difference in the list is explained.
+                    self._explained += [old[i][1], new[j][1]]
+
+    @staticmethod
+    def _structure(document: dict[str, Any]) -> Callable[[Any], str | None]:
+        """A branch as the schema it stands for: `$ref` followed, documentation left out."""
+
+        def key(item: Any) -> str | None:
+            value = deref(document, item, "").value
+            return canonical({k: v for k, v in value.items() if k not in DOC_KEYS})
+
+        return key
 
 
 def _component_name(at: str) -> str | None:
@@ -315,20 +347,19 @@ def _show_additional(value: bool | tuple[Any, str]) -> str:
     return "schema" if isinstance(value, tuple) else str(value).lower()
 
 
-def _variants(view: _View, keyword: str) -> dict[str, tuple[Any, str]]:
-    """oneOf/anyOf members keyed by their `$ref` target, inline ones by their order among inline ones."""
+def _variants(view: _View, keyword: str) -> list[tuple[Any, str]]:
+    """oneOf/anyOf members with their pointers."""
     members = view.value(keyword)
     if not isinstance(members, list):
-        return {}
-    keyed: dict[str, tuple[Any, str]] = {}
-    for index, member in enumerate(members):
-        at = view.keywords[keyword][1] + f"/{index}"
-        if isinstance(member, dict) and isinstance(member.get("$ref"), str):
-            keyed[member["$ref"]] = (member, at)
-        else:
-            keyed[f"#{sum(1 for k in keyed if not k.startswith('#/'))}"] = (member, at)
-    return keyed
+        return []
+    return [(member, view.keywords[keyword][1] + f"/{index}") for index, member in enumerate(members)]
 
 
-def _variant_name(key: str) -> str:
-    return key.rsplit("/", 1)[-1] if key.startswith("#/") else f"inline {key}"
+def _reference(schema: Any) -> str | None:
+    ref = schema.get("$ref") if isinstance(schema, dict) else None
+    return ref if isinstance(ref, str) else None
+
+
+def _variant_name(schema: Any, index: int) -> str:
+    ref = _reference(schema)
+    return ref.rsplit("/", 1)[-1] if ref is not None else f"inline #{index}"
