@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from generator.evolution.matching import pair_items
-from tests.test_diff import DELETE, PROBE, UPDATE, Edit
+from tests.test_diff import DELETE, PROBE, THING, UPDATE, Edit
 from tests.test_diff import findings as findings  # the fixture, for this module's tests
 
 SHAPE = UPDATE + "/properties/shape/oneOf"  # [{$ref: Circle}, {type: string}] in BASE
@@ -71,6 +71,32 @@ CASES: dict[str, tuple[list[Edit], list[Edit], list[tuple[str, str, str]]]] = {
         [(SHAPE + "/0", DELETE)],
         [],
         [("breaking", "request-property-variant-removed", SHAPE + "/0")],
+    ),
+    # 3.1 writes a nullable `$ref` as `oneOf: [$ref, {type: 'null'}]`: X becomes one branch of a
+    # bare oneOf, compared with itself, and the null branch is nullability, not a new variant.
+    "a $ref wrapped with null": (
+        [(THING + "/properties/parent", {"oneOf": [{"$ref": "#/components/schemas/Thing"}, {"type": "null"}]})],
+        [],
+        [("breaking", "response-property-became-nullable", THING + "/properties/parent/oneOf/1")],
+    ),
+    "a $ref unwrapped from null": (
+        [],
+        [(THING + "/properties/parent", {"oneOf": [{"$ref": "#/components/schemas/Thing"}, {"type": "null"}]})],
+        [("minor", "response-property-became-not-nullable", THING + "/properties/parent/oneOf/1")],
+    ),
+    "an inline schema wrapped, and edited in the wrapping": (
+        [(REQUEST, {"anyOf": [{"type": "null"}, {"type": "string", "maxLength": 3}], "description": "A probe."})],
+        [(REQUEST, {"type": "string", "maxLength": 5})],
+        [
+            ("breaking", "request-property-max-length-decreased", REQUEST + "/anyOf/1/maxLength"),
+            ("minor", "request-property-became-nullable", REQUEST + "/anyOf/0"),
+            ("patch", "description-changed", REQUEST + "/description"),
+        ],
+    ),
+    "a schema wrapped with another branch": (
+        [(RESPONSE, {"oneOf": [CIRCLE, {"type": "integer"}]})],
+        [(RESPONSE, CIRCLE)],
+        [("breaking", "response-property-variant-added", RESPONSE + "/oneOf/1")],
     ),
 }  # fmt: skip
 

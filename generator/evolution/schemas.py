@@ -80,10 +80,12 @@ class SchemaDiffer:
         if key in self._compared:
             return  # compared already, or a cycle back to a schema being compared
         self._compared.add(key)
+        before, after = _view(self.old, old_schema), _view(self.new, new_schema)
+        if self._wrapping(before, (old, old_at), after, (new, new_at), where):
+            return
         name = _component_name(new_schema.at) or _component_name(old_schema.at)
         if name is not None:
             where = Where(where.side, where.subject, name)
-        before, after = _view(self.old, old_schema), _view(self.new, new_schema)
         self._types(before, after, where)
         self._enum(before, after, where)
         self._default(before, after, where)
@@ -221,18 +223,41 @@ class SchemaDiffer:
         at = after.at_of("additionalProperties", before)
         self.changed(where, change, at, shown[0], shown[1], f"additionalProperties {shown[0]} -> {shown[1]}")
 
+    def _wrapping(self, before: _View, old: tuple[Any, str], after: _View, new: tuple[Any, str], where: Where) -> bool:
+        """A schema that became one branch of a bare `oneOf`/`anyOf` (`oneOf: [X, {type: 'null'}]`,
+        the 3.1 way to make a `$ref` nullable), or the other way round: compared as a list of one
+        branch against the branches, so X is compared with itself. True when it was one."""
+        for keyword in ("oneOf", "anyOf"):
+            if _branches_only(after, keyword) and not _has_branches(before):
+                self._branches(keyword, [old], _variants(after, keyword), where)
+                self._explained += _spelling(before, old)
+                return True
+            if _branches_only(before, keyword) and not _has_branches(after):
+                self._branches(keyword, _variants(before, keyword), [new], where)
+                self._explained += _spelling(after, new)
+                return True
+        return False
+
     def _variants(self, keyword: str, before: _View, after: _View, where: Where) -> None:
-        old, new = _variants(before, keyword), _variants(after, keyword)
+        self._branches(keyword, _variants(before, keyword), _variants(after, keyword), where)
+
+    def _branches(self, keyword: str, old: list[tuple[Any, str]], new: list[tuple[Any, str]], where: Where) -> None:
         # Branches are paired by identity (see `matching`): an inserted branch is added, and
         # the branches after it are still compared with themselves.
         structure = (self._structure(self.old), self._structure(self.new))
         for i, j in pair_items([schema for schema, _ in old], [schema for schema, _ in new], structure):
             if i is not None and j is None:
                 schema, at = old[i]
+                if _is_null(schema):  # `oneOf: [X, {type: 'null'}]` is how 3.1 writes a nullable X
+                    self.changed(where, "became-not-nullable", at, True, False, "null no longer allowed")
+                    continue
                 what = f"{keyword} variant {_variant_name(schema, i)} removed"
                 self.changed(where, "variant-removed", at, schema, None, what)
             elif j is not None and i is None:
                 schema, at = new[j]
+                if _is_null(schema):
+                    self.changed(where, "became-nullable", at, False, True, "null now allowed")
+                    continue
                 self.changed(
                     where, "variant-added", at, None, schema, f"{keyword} variant {_variant_name(schema, j)} added"
                 )
@@ -353,6 +378,35 @@ def _variants(view: _View, keyword: str) -> list[tuple[Any, str]]:
     if not isinstance(members, list):
         return []
     return [(member, view.keywords[keyword][1] + f"/{index}") for index, member in enumerate(members)]
+
+
+# Keywords a bare `oneOf`/`anyOf` wrapper may carry and still say nothing of its own about values.
+_WRAPPER_KEYS = frozenset({*DOC_KEYS, "discriminator", "nullable", "default"})
+
+
+def _branches_only(view: _View, keyword: str) -> bool:
+    """The schema is `keyword` and documentation only: its values are its branches' values."""
+    return (
+        keyword in view.keywords
+        and not view.properties
+        and all(key == keyword or key in _WRAPPER_KEYS or key.startswith("x-") for key in view.keywords)
+    )
+
+
+def _has_branches(view: _View) -> bool:
+    return "oneOf" in view.keywords or "anyOf" in view.keywords
+
+
+def _spelling(view: _View, written: tuple[Any, str]) -> list[str]:
+    """Where the unwrapped side's own keys are: compared as a branch, so not unclassified."""
+    schema, at = written
+    if _reference(schema) is not None:
+        return [at + "/$ref"]
+    return [value_at for _, value_at in view.keywords.values()] + [at for _, at in view.properties.values()]
+
+
+def _is_null(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("type") in ("null", ["null"]) and len(schema) == 1
 
 
 def _reference(schema: Any) -> str | None:
