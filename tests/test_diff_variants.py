@@ -132,3 +132,14 @@ PAIRS: dict[str, tuple[list[Any], list[Any], list[tuple[int | None, int | None]]
 def test_pair_items(name: str) -> None:
     old, new, expected = PAIRS[name]
     assert pair_items(old, new) == expected
+
+
+def test_a_scalar_that_became_an_array_is_one_type_change(findings: Callable[..., list[tuple[str, str, str]]]) -> None:
+    """Its new `items` come with the type change; they are not also an unclassified difference."""
+    new = [(REQUEST, {"type": "array", "items": {"type": "string"}})]
+    assert findings(new, [(REQUEST, {"type": "string"})]) == [
+        ("breaking", "request-property-type-changed", REQUEST + "/type")
+    ]
+    assert findings([(REQUEST, {"type": "string"})], new) == [
+        ("breaking", "request-property-type-changed", REQUEST + "/type")
+    ]

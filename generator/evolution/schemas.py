@@ -97,6 +97,9 @@ class SchemaDiffer:
         if "items" in before.keywords and "items" in after.keywords:
             (old_items, old_items_at), (new_items, new_items_at) = before.keywords["items"], after.keywords["items"]
             self.schema(old_items, old_items_at, new_items, new_items_at, where.nested("[]"))
+        elif ("items" in before.keywords) != ("items" in after.keywords) and _types(before) != _types(after):
+            # To or from an array: the type change above is the finding, and the items come with it.
+            self._explained.append((after if "items" in after.keywords else before).keywords["items"][1])
         for keyword in ("oneOf", "anyOf"):
             self._variants(keyword, before, after, where)
 
