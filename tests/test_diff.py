@@ -323,6 +323,15 @@ CASES: dict[str, Case] = {
         [("/components/securitySchemes/bearer", {"type": "apiKey", "in": "header", "name": "X-Key"})],
         [("breaking", "security-scheme-changed", "/components/securitySchemes/bearer")],
     ),
+    "security-scheme-removed": Case(
+        [],
+        [("breaking", "security-scheme-removed", "/components/securitySchemes/basic")],
+        old=[("/components/securitySchemes/basic", {"type": "http", "scheme": "basic"})],
+    ),
+    "security-scheme-added": Case(
+        [("/components/securitySchemes/basic", {"type": "http", "scheme": "basic"})],
+        [("minor", "security-scheme-added", "/components/securitySchemes/basic")],
+    ),
     "component-schema-removed": Case(
         [],
         [("breaking", "component-schema-removed", "/components/schemas/Unused")],

@@ -223,6 +223,15 @@ class _Differ(SchemaDiffer):
 
     def _security_schemes(self) -> None:
         before, after = components(self.old, "securitySchemes"), components(self.new, "securitySchemes")
+        # The generated client takes a credential for every declared scheme, used or not.
+        for name in before:
+            if name not in after:
+                what = f"security scheme {name} removed: the client's credential for it goes away"
+                self.add("security-scheme-removed", pointer("components", "securitySchemes", name), name, None, what)
+        for name in after:
+            if name not in before:
+                what = f"security scheme {name} added: a new credential the client can take"
+                self.add("security-scheme-added", pointer("components", "securitySchemes", name), None, name, what)
         for name, scheme in after.items():
             if isinstance(scheme, dict) and isinstance(before.get(name), dict):
                 old_kind, new_kind = _scheme_kind(before[name]), _scheme_kind(scheme)

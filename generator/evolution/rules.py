@@ -129,6 +129,8 @@ RULES: dict[str, Level] = {
     "security-requirement-added": BREAKING,  # some caller that was accepted is refused
     "security-requirement-relaxed": MINOR,
     "security-scheme-changed": BREAKING,  # how a credential is sent decides the client's arguments
+    "security-scheme-removed": BREAKING,  # the client takes a credential per declared scheme
+    "security-scheme-added": MINOR,
     "component-schema-removed": BREAKING,  # its generated model class goes away
     "component-schema-added": MINOR,
     **{
