@@ -217,6 +217,11 @@ CASES: dict[str, Case] = {
         [(OP + "/requestBody/content", {"application/x-www-form-urlencoded": {"schema": {"type": "object"}}})],
         [("breaking", "request-body-media-type-changed", OP + "/requestBody/content")],
     ),
+    "request-parameter default": Case(
+        [(OP + "/parameters/1/schema/default", True)],
+        [("breaking", "request-parameter-default-changed", OP + "/parameters/1/schema/default")],
+        old=[(OP + "/parameters/1/schema/default", False)],
+    ),
     "request body schema": Case(
         [(REQUEST_JSON, {"type": "string", "maxLength": 3})],
         [("breaking", "request-body-max-length-decreased", REQUEST_JSON + "/maxLength")],
@@ -318,6 +323,15 @@ CASES: dict[str, Case] = {
         [("/components/securitySchemes/bearer", {"type": "apiKey", "in": "header", "name": "X-Key"})],
         [("breaking", "security-scheme-changed", "/components/securitySchemes/bearer")],
     ),
+    "security-scheme-removed": Case(
+        [],
+        [("breaking", "security-scheme-removed", "/components/securitySchemes/basic")],
+        old=[("/components/securitySchemes/basic", {"type": "http", "scheme": "basic"})],
+    ),
+    "security-scheme-added": Case(
+        [("/components/securitySchemes/basic", {"type": "http", "scheme": "basic"})],
+        [("minor", "security-scheme-added", "/components/securitySchemes/basic")],
+    ),
     "component-schema-removed": Case(
         [],
         [("breaking", "component-schema-removed", "/components/schemas/Unused")],
@@ -400,6 +414,9 @@ SCHEMA_ROWS: dict[str, tuple[dict[str, Any], dict[str, Any], str, str, str]] = {
         {"type": "object", "additionalProperties": False}, {"type": "object"},
         "/additionalProperties", "minor", "minor",
     ),
+    "default-added": ({"type": "integer"}, {"type": "integer", "default": 5}, "/default", "breaking", "minor"),
+    "default-removed": ({"type": "integer", "default": 5}, {"type": "integer"}, "/default", "breaking", "breaking"),
+    "default-changed": ({"type": "integer", "default": 5}, {"type": "integer", "default": 7}, "/default", "breaking", "breaking"),
     "variant-added": ({"oneOf": [{"type": "string"}]}, {"oneOf": [{"type": "string"}, {"type": "integer"}]}, "/oneOf/1", "minor", "breaking"),
     "variant-removed": ({"anyOf": [{"type": "string"}, {"type": "integer"}]}, {"anyOf": [{"type": "string"}]}, "/anyOf/1", "breaking", "minor"),
 }  # fmt: skip

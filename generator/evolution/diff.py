@@ -223,6 +223,16 @@ class _Differ(SchemaDiffer):
 
     def _security_schemes(self) -> None:
         before, after = components(self.old, "securitySchemes"), components(self.new, "securitySchemes")
+        # The generated client takes a credential for every declared scheme it can apply, used or
+        # not; a scheme it cannot apply (mutualTLS) is judged alike, as the diff does not generate.
+        for name in before:
+            if name not in after:
+                what = f"security scheme {name} removed: a client credential for it goes away"
+                self.add("security-scheme-removed", pointer("components", "securitySchemes", name), name, None, what)
+        for name in after:
+            if name not in before:
+                what = f"security scheme {name} added: a client can take a credential for it"
+                self.add("security-scheme-added", pointer("components", "securitySchemes", name), None, name, what)
         for name, scheme in after.items():
             if isinstance(scheme, dict) and isinstance(before.get(name), dict):
                 old_kind, new_kind = _scheme_kind(before[name]), _scheme_kind(scheme)

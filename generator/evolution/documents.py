@@ -11,6 +11,7 @@ from typing import Any
 
 from ..spec.pointers import pointer
 from ..spec.refs import DATA_KEYS, NAME_MAPS
+from .matching import pair_items
 from .rules import DOC_KEYS
 
 
@@ -44,17 +45,15 @@ def raw_changes(
                 nested = not names and key in NAME_MAPS and isinstance(after, dict)
                 yield from raw_changes(before, after, child, names=nested, others=others)
     elif isinstance(old, list) and isinstance(new, list) and not _scalars(old + new):
-        for index in range(max(len(old), len(new))):
-            if index >= len(old) or index >= len(new):
+        # Items paired by identity, as the schema diff pairs `oneOf` branches: an insertion
+        # is one added item, not a change to every item after it.
+        for i, j in pair_items(old, new):
+            if i is None or j is None:
                 others.append(
-                    (
-                        f"{at}/{index}",
-                        old[index] if index < len(old) else None,
-                        new[index] if index < len(new) else None,
-                    )
+                    (f"{at}/{i if j is None else j}", None if i is None else old[i], None if j is None else new[j])
                 )
-            elif not _same(old[index], new[index]):
-                yield from raw_changes(old[index], new[index], f"{at}/{index}", names=False, others=others)
+            elif not _same(old[i], new[j]):
+                yield from raw_changes(old[i], new[j], f"{at}/{j}", names=False, others=others)
     elif not _same(old, new):
         others.append((at, old, new))
 

@@ -73,6 +73,14 @@ SCHEMA_CHANGES: dict[str, tuple[Level, Level]] = {
     "additional-properties-relaxed": WIDENS,  # a typed map becomes a looser one
     # From `false`: generated response models accept unknown properties whatever the spec says.
     "additional-properties-allowed": (MINOR, MINOR),
+    # A request default is what the server uses for a caller who leaves the value out (the
+    # client sends only what was set): another default changes what that caller gets. A
+    # response model fills the default in where the server leaves the value out, so an older
+    # client reads its old default where the server means another, or none; a new one only
+    # tells it more.
+    "default-added": (BREAKING, MINOR),
+    "default-removed": ALWAYS,
+    "default-changed": ALWAYS,
     "variant-added": WIDENS,
     "variant-removed": NARROWS,
     **{f"{kebab(k)}-{change}": NARROWS for k in UPPER_BOUNDS for change in ("decreased", "added")},
@@ -121,6 +129,8 @@ RULES: dict[str, Level] = {
     "security-requirement-added": BREAKING,  # some caller that was accepted is refused
     "security-requirement-relaxed": MINOR,
     "security-scheme-changed": BREAKING,  # how a credential is sent decides the client's arguments
+    "security-scheme-removed": BREAKING,  # the client takes a credential per declared scheme
+    "security-scheme-added": MINOR,
     "component-schema-removed": BREAKING,  # its generated model class goes away
     "component-schema-added": MINOR,
     **{

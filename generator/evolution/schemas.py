@@ -8,12 +8,14 @@ the findings, once each; `generator.evolution.diff` walks the operations on top 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..spec.openapi import Located, deref
 from ..spec.pointers import pointer, split_pointer
-from .rules import LOWER_BOUNDS, REQUEST, RULES, UPPER_BOUNDS, Finding, kebab, short
+from .matching import canonical, pair_items
+from .rules import DOC_KEYS, LOWER_BOUNDS, REQUEST, RULES, UPPER_BOUNDS, Finding, kebab, short
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +80,15 @@ class SchemaDiffer:
         if key in self._compared:
             return  # compared already, or a cycle back to a schema being compared
         self._compared.add(key)
+        before, after = _view(self.old, old_schema), _view(self.new, new_schema)
+        if self._wrapping(before, (old, old_at), after, (new, new_at), where):
+            return
         name = _component_name(new_schema.at) or _component_name(old_schema.at)
         if name is not None:
             where = Where(where.side, where.subject, name)
-        before, after = _view(self.old, old_schema), _view(self.new, new_schema)
         self._types(before, after, where)
         self._enum(before, after, where)
+        self._default(before, after, where)
         self._bounds(before, after, where)
         for keyword in ("format", "pattern", "multipleOf", "uniqueItems"):
             self._keyword(keyword, before, after, where)
@@ -92,6 +97,9 @@ class SchemaDiffer:
         if "items" in before.keywords and "items" in after.keywords:
             (old_items, old_items_at), (new_items, new_items_at) = before.keywords["items"], after.keywords["items"]
             self.schema(old_items, old_items_at, new_items, new_items_at, where.nested("[]"))
+        elif ("items" in before.keywords) != ("items" in after.keywords) and _types(before) != _types(after):
+            # To or from an array: the type change above is the finding, and the items come with it.
+            self._explained.append((after if "items" in after.keywords else before).keywords["items"][1])
         for keyword in ("oneOf", "anyOf"):
             self._variants(keyword, before, after, where)
 
@@ -124,6 +132,16 @@ class SchemaDiffer:
                 ("became-nullable", "null now allowed") if now else ("became-not-nullable", "null no longer allowed")
             )
             self.changed(where, change, at, was, now, what)
+
+    def _default(self, before: _View, after: _View, where: Where) -> None:
+        """`default`: what the server assumes when a value is left out (see `DEFAULT_CHANGES`)."""
+        has_old, has_new = "default" in before.keywords, "default" in after.keywords
+        old, new = before.value("default"), after.value("default")
+        if (has_old, has_new) == (False, False) or (has_old == has_new and canonical(old) == canonical(new)):
+            return
+        change = "added" if not has_old else "removed" if not has_new else "changed"
+        what = f"default {short(old) if has_old else 'none'} -> {short(new) if has_new else 'none'}"
+        self.changed(where, f"default-{change}", after.at_of("default", before), old, new, what)
 
     def _enum(self, before: _View, after: _View, where: Where) -> None:
         old, new = _enum(before), _enum(after)
@@ -208,19 +226,61 @@ class SchemaDiffer:
         at = after.at_of("additionalProperties", before)
         self.changed(where, change, at, shown[0], shown[1], f"additionalProperties {shown[0]} -> {shown[1]}")
 
+    def _wrapping(self, before: _View, old: tuple[Any, str], after: _View, new: tuple[Any, str], where: Where) -> bool:
+        """A schema that became one branch of a bare `oneOf`/`anyOf` (`oneOf: [X, {type: 'null'}]`,
+        the 3.1 way to make a `$ref` nullable), or the other way round: compared as a list of one
+        branch against the branches, so X is compared with itself. True when it was one."""
+        for keyword in ("oneOf", "anyOf"):
+            if _branches_only(after, keyword) and not _has_branches(before):
+                self._branches(keyword, [old], _variants(after, keyword), where)
+                self._explained += _spelling(before, old)
+                return True
+            if _branches_only(before, keyword) and not _has_branches(after):
+                self._branches(keyword, _variants(before, keyword), [new], where)
+                self._explained += _spelling(after, new)
+                return True
+        return False
+
     def _variants(self, keyword: str, before: _View, after: _View, where: Where) -> None:
-        old, new = _variants(before, keyword), _variants(after, keyword)
-        for key, (schema, at) in old.items():
-            if key not in new:
+        self._branches(keyword, _variants(before, keyword), _variants(after, keyword), where)
+
+    def _branches(self, keyword: str, old: list[tuple[Any, str]], new: list[tuple[Any, str]], where: Where) -> None:
+        # Branches are paired by identity (see `matching`): an inserted branch is added, and
+        # the branches after it are still compared with themselves.
+        structure = (self._structure(self.old), self._structure(self.new))
+        for i, j in pair_items([schema for schema, _ in old], [schema for schema, _ in new], structure):
+            if i is not None and j is None:
+                schema, at = old[i]
+                if _is_null(schema):  # `oneOf: [X, {type: 'null'}]` is how 3.1 writes a nullable X
+                    self.changed(where, "became-not-nullable", at, True, False, "null no longer allowed")
+                    continue
+                what = f"{keyword} variant {_variant_name(schema, i)} removed"
+                self.changed(where, "variant-removed", at, schema, None, what)
+            elif j is not None and i is None:
+                schema, at = new[j]
+                if _is_null(schema):
+                    self.changed(where, "became-nullable", at, False, True, "null now allowed")
+                    continue
                 self.changed(
-                    where, "variant-removed", at, schema, None, f"{keyword} variant {_variant_name(key)} removed"
+                    where, "variant-added", at, None, schema, f"{keyword} variant {_variant_name(schema, j)} added"
                 )
-        for key, (schema, at) in new.items():
-            if key not in old:
-                self.changed(where, "variant-added", at, None, schema, f"{keyword} variant {_variant_name(key)} added")
-            else:
-                label = f"{where.label}|{_variant_name(key)}"
-                self.schema(old[key][0], old[key][1], schema, at, Where(where.side, where.subject, label))
+            elif i is not None and j is not None:
+                label = f"{where.label}|{_variant_name(new[j][0], j)}"
+                self.schema(old[i][0], old[i][1], new[j][0], new[j][1], Where(where.side, where.subject, label))
+                if _reference(old[i][0]) != _reference(new[j][0]):
+                    # The same schema written inline on one side and as a `$ref` on the other:
+                    # compared above, so the raw difference in the list is explained.
+                    self._explained += [old[i][1], new[j][1]]
+
+    @staticmethod
+    def _structure(document: dict[str, Any]) -> Callable[[Any], str | None]:
+        """A branch as the schema it stands for: `$ref` followed, documentation left out."""
+
+        def key(item: Any) -> str | None:
+            value = deref(document, item, "").value
+            return canonical({k: v for k, v in value.items() if k not in DOC_KEYS})
+
+        return key
 
 
 def _component_name(at: str) -> str | None:
@@ -315,20 +375,48 @@ def _show_additional(value: bool | tuple[Any, str]) -> str:
     return "schema" if isinstance(value, tuple) else str(value).lower()
 
 
-def _variants(view: _View, keyword: str) -> dict[str, tuple[Any, str]]:
-    """oneOf/anyOf members keyed by their `$ref` target, inline ones by their order among inline ones."""
+def _variants(view: _View, keyword: str) -> list[tuple[Any, str]]:
+    """oneOf/anyOf members with their pointers."""
     members = view.value(keyword)
     if not isinstance(members, list):
-        return {}
-    keyed: dict[str, tuple[Any, str]] = {}
-    for index, member in enumerate(members):
-        at = view.keywords[keyword][1] + f"/{index}"
-        if isinstance(member, dict) and isinstance(member.get("$ref"), str):
-            keyed[member["$ref"]] = (member, at)
-        else:
-            keyed[f"#{sum(1 for k in keyed if not k.startswith('#/'))}"] = (member, at)
-    return keyed
+        return []
+    return [(member, view.keywords[keyword][1] + f"/{index}") for index, member in enumerate(members)]
 
 
-def _variant_name(key: str) -> str:
-    return key.rsplit("/", 1)[-1] if key.startswith("#/") else f"inline {key}"
+# Keywords a bare `oneOf`/`anyOf` wrapper may carry and still say nothing of its own about values.
+_WRAPPER_KEYS = frozenset({*DOC_KEYS, "discriminator", "nullable", "default"})
+
+
+def _branches_only(view: _View, keyword: str) -> bool:
+    """The schema is `keyword` and documentation only: its values are its branches' values."""
+    return (
+        keyword in view.keywords
+        and not view.properties
+        and all(key == keyword or key in _WRAPPER_KEYS or key.startswith("x-") for key in view.keywords)
+    )
+
+
+def _has_branches(view: _View) -> bool:
+    return "oneOf" in view.keywords or "anyOf" in view.keywords
+
+
+def _spelling(view: _View, written: tuple[Any, str]) -> list[str]:
+    """Where the unwrapped side's own keys are: compared as a branch, so not unclassified."""
+    schema, at = written
+    if _reference(schema) is not None:
+        return [at + "/$ref"]
+    return [value_at for _, value_at in view.keywords.values()] + [at for _, at in view.properties.values()]
+
+
+def _is_null(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("type") in ("null", ["null"]) and len(schema) == 1
+
+
+def _reference(schema: Any) -> str | None:
+    ref = schema.get("$ref") if isinstance(schema, dict) else None
+    return ref if isinstance(ref, str) else None
+
+
+def _variant_name(schema: Any, index: int) -> str:
+    ref = _reference(schema)
+    return ref.rsplit("/", 1)[-1] if ref is not None else f"inline #{index}"
