@@ -26,6 +26,7 @@ from . import ir
 from .annotations import Annotations
 from .facts import kinds
 from .layouts import client_attribute
+from .rules import parameter_rule
 from .security import security
 
 # Names a generated method already uses for itself or for its per-call options.
@@ -160,6 +161,7 @@ def _parameters(view: OperationView, types: Annotations) -> tuple[ir.Parameter, 
                 deprecated=bool(value.get("deprecated")),
                 style=style,
                 explode=bool(value.get("explode", style == "form")),
+                rule=parameter_rule(types.openapi, value["schema"]),
             )
         )
     return tuple(parameters)

@@ -27,6 +27,7 @@ from ._exceptions import (
     InternalServerError,
     MissingCredentialsError,
     NotFoundError,
+    ParameterValidationError,
     PermissionDeniedError,
     RateLimitError,
     RequestValidationError,
@@ -34,6 +35,7 @@ from ._exceptions import (
 )
 from ._params import ParameterStyle
 from ._response import APIResponse
+from ._rules import Rule
 from ._streaming import AsyncStream, Stream
 from ._types import JsonInt
 
@@ -60,11 +62,13 @@ __all__ = [
     "MissingCredentialsError",
     "NotFoundError",
     "ParameterStyle",
+    "ParameterValidationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestOptions",
     "RequestValidationError",
     "ResponseSpec",
+    "Rule",
     "SecurityScheme",
     "Stream",
     "SyncAPIClient",

@@ -183,6 +183,9 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
         body: object,
         options: RequestOptions,
     ) -> httpx.Request:
+        for location, values in (("path", path), ("query", query), ("header", headers), ("cookie", cookies)):
+            if values:
+                endpoint.check_parameters(location, values)
         url_path = endpoint.url_path(path or {})
         query_pairs: list[tuple[str, str | int | float | bool | None]] = []
         if query:

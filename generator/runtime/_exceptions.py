@@ -33,6 +33,18 @@ class RequestValidationError(ClientError, ValueError):
         self.errors = errors
 
 
+class ParameterValidationError(RequestValidationError):
+    """A path, query, header or cookie value its schema does not allow; nothing was sent.
+
+    The message names the parameter and the rule it breaks, never the value (it may be a secret).
+    """
+
+    def __init__(self, message: str, *, location: str, parameter: str) -> None:
+        super().__init__(message, errors=None)
+        self.location = location
+        self.parameter = parameter
+
+
 class APIConnectionError(ClientError):
     """The request could not be sent or no answer came back."""
 

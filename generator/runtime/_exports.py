@@ -33,6 +33,10 @@ ERRORS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("InternalServerError",), "5xx"),
     (("APIResponseValidationError",), "a 2xx body that does not match the spec (`body` and `errors` say how)"),
     (("RequestValidationError",), "a request body that breaks the spec; nothing was sent"),
+    (
+        ("ParameterValidationError",),
+        "a path, query, header or cookie value that breaks its schema (a subclass of `RequestValidationError`)",
+    ),
     (("MissingCredentialsError",), "no credential for an operation that needs one"),
 )
 # Everything else the package's `__init__` re-exports from `_runtime`, with the exceptions.

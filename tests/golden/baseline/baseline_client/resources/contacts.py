@@ -18,6 +18,7 @@ from .._runtime import (
     ParameterStyle,
     RequestOptions,
     ResponseSpec,
+    Rule,
     SyncAPIClient,
 )
 
@@ -42,6 +43,26 @@ _SEARCH_CONTACTS = Endpoint(
         ("query", "piped"): ParameterStyle("pipeDelimited", False),
         ("query", "created"): ParameterStyle("deepObject", True),
         ("query", "expand"): ParameterStyle("deepObject", True),
+    },
+    rules={
+        ("query", "tag"): Rule(types=("array",), items=Rule(types=("string",))),
+        ("query", "fields"): Rule(types=("array",), items=Rule(types=("string",))),
+        ("query", "spaced"): Rule(types=("array",), items=Rule(types=("integer",))),
+        ("query", "piped"): Rule(types=("array",), items=Rule(types=("string",))),
+        ("query", "created"): Rule(types=("object",)),
+        ("query", "expand"): Rule(types=("array",), items=Rule(types=("string",))),
+        ("query", "limit"): Rule(types=("integer",), minimum=1, maximum=100),
+        ("query", "class"): Rule(
+            types=("string",),
+            enum=(
+                "",
+                "lead",
+                "customer",
+            ),
+        ),
+        ("header", "X-Request-Id"): Rule(types=("string",)),
+        ("header", "X-Trace"): Rule(types=("array",), items=Rule(types=("string",))),
+        ("cookie", "session"): Rule(types=("string",)),
     },
 )
 
@@ -71,6 +92,10 @@ _GET_CONTACT = Endpoint(
     },
     security=(("oauth",),),
     accept="application/json",
+    rules={
+        ("path", "id"): Rule(types=("integer",), minimum=1),
+    },
+    required=(("path", "id"),),
 )
 
 _DELETE_CONTACT = Endpoint(
@@ -80,6 +105,10 @@ _DELETE_CONTACT = Endpoint(
         "204": ResponseSpec("empty"),
     },
     security=(("cookieKey",),),
+    rules={
+        ("path", "id"): Rule(types=("integer",), minimum=1),
+    },
+    required=(("path", "id"),),
 )
 
 _UPDATE_CONTACT = Endpoint(
@@ -91,6 +120,10 @@ _UPDATE_CONTACT = Endpoint(
     body=BodySpec("json", "application/merge-patch+json", models.ContactUpdate),
     security=(("bearer",),),
     accept="application/json",
+    rules={
+        ("path", "id"): Rule(types=("integer",), minimum=1),
+    },
+    required=(("path", "id"),),
 )
 
 _MERGE_CONTACTS = Endpoint(
@@ -101,6 +134,14 @@ _MERGE_CONTACTS = Endpoint(
     },
     security=(("bearer",),),
     accept="application/json",
+    rules={
+        ("path", "ids"): Rule(types=("array",), items=Rule(types=("integer",))),
+        ("path", "point"): Rule(types=("object",)),
+    },
+    required=(
+        ("path", "ids"),
+        ("path", "point"),
+    ),
 )
 
 
