@@ -28,6 +28,14 @@ SPEC = """
 openapi: 3.0.3
 info: {title: Shop, version: "1.0.0"}
 servers: [{url: "https://shop.example"}]
+components:
+  schemas:
+    Fields:
+      type: object
+      properties:
+        note: {type: string}
+        score: {type: number}
+        meta: {type: object, additionalProperties: true}
 paths:
   /items/{slug}/{rank}:
     get:
@@ -55,6 +63,26 @@ paths:
         "200":
           description: ok
           content: {application/json: {schema: {type: object}}}
+  /forms:
+    post:
+      operationId: postForm
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema: {$ref: "#/components/schemas/Fields"}
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {type: object}}}}
+  /uploads:
+    post:
+      operationId: upload
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema: {$ref: "#/components/schemas/Fields"}
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {type: object}}}}
   /notes/{key}:
     get:
       operationId: getNote
@@ -266,6 +294,32 @@ def test_empty_path_parameter_is_refused(shop: Shop) -> None:
     with pytest.raises(ValueError, match="must not be empty"):
         shop.call("get_note", "")
     assert shop.sent == []
+
+
+@pytest.mark.parametrize("operation", ["post_form", "upload"])
+@pytest.mark.parametrize(
+    ("fields", "where"),
+    [
+        ({"score": float("inf")}, "'/score': inf"),
+        ({"score": float("nan")}, "'/score': nan"),
+        ({"note": "\ud800"}, "'/note'"),
+        ({"meta": {"deep": [float("-inf")]}}, "'/meta/deep/0': -inf"),
+        ({"meta": {"\udfff": 1}}, "'/meta'"),
+    ],
+)
+def test_form_and_multipart_bodies_json_cannot_carry_are_refused(
+    shop: Shop, operation: str, fields: dict[str, Any], where: str
+) -> None:
+    body = shop.errors.models.Fields.model_construct(**fields)
+    with pytest.raises(shop.errors.RequestValidationError) as raised:
+        shop.call(operation, body)
+    assert where in str(raised.value)
+    assert shop.sent == []
+
+
+def test_a_finite_form_body_is_sent(shop: Shop) -> None:
+    shop.call("post_form", shop.errors.models.Fields(note="ação", score=1.5))
+    assert shop.sent[0].content == b"note=a%C3%A7%C3%A3o&score=1.5"
 
 
 # -- the Kinbox client ---------------------------------------------------------------------------
