@@ -59,13 +59,20 @@ class Rule:
 
 def problem(value: object, rule: Rule) -> str | None:
     """What makes `value` break `rule` ("must be <= 500"), or None when it is allowed."""
+    if (
+        type(value) is int
+        and rule.enum is None
+        and not rule.any_of
+        and _type_allowed("integer", value, rule.types)
+    ):
+        return _number_problem(value, rule)  # the common case (ids, limits, offsets), kept short
     value = _unwrapped(value, rule)
     if isinstance(value, str) and _lone_surrogate(value):
         return "must not contain a lone surrogate (it cannot be sent as UTF-8)"
     if isinstance(value, float) and not math.isfinite(value):
         return "must be a finite number"
     kind = json_type(value)
-    if rule.types and not _type_allowed(kind, value, rule.types):
+    if not _type_allowed(kind, value, rule.types):
         return f"must be {' or '.join(_ARTICLES[t] for t in rule.types)}, not {_described(kind, value)}"
     if rule.enum is not None and not any(_same(value, allowed) for allowed in rule.enum):
         return "must be one of " + ", ".join(_shown(allowed) for allowed in rule.enum)
@@ -117,7 +124,7 @@ def _unwrapped(value: object, rule: Rule) -> object:
 
 
 def _type_allowed(kind: JsonType | None, value: object, types: tuple[JsonType, ...]) -> bool:
-    if kind in types:
+    if not types or kind in types:
         return True
     # An integer is also a number; a float is never an integer (no `1.0` for an id).
     return kind == "integer" and "number" in types
