@@ -22,6 +22,7 @@ from typing import Any
 
 import httpx
 
+from . import pages
 from .core import GENERATED, ROOT, Goal, Section, Stat, Table, interleave, micros, ratios, times
 from .proc import free_port, serve
 from .servers import CONTACT
@@ -185,6 +186,8 @@ def run(*, rounds: int, calls: int) -> Section:
             overhead = Stat.of(a - b for a, b in zip(results["ours"], results["raw"], strict=True))
             table.add(transport, mode, ours.show(micros), raw.show(micros), ratio.show(times), overhead.show(micros))
             measured.append((f"{transport}, {mode}", ratio))
+    pages_table, pages_goals, pages_notes = pages.run(rounds=rounds, calls=calls)
+    section.tables.append(pages_table)
     for name, ratio in measured:
         section.goals.append(
             Goal(f"at most {LIMIT}× raw httpx: {name}", ratio.median <= LIMIT, f"ratio {ratio.show(times)}")
@@ -197,5 +200,7 @@ def run(*, rounds: int, calls: int) -> Section:
         "Loopback: one `python -m bench.servers fixed` process (uvicorn, configured as the mock is served, "
         "answering a fixed contact) serves both clients over one keep-alive connection each."
     )
+    section.goals += pages_goals
+    section.notes += pages_notes
     section.commands.append(f"$PY -m bench --only client  # {calls} calls per round, {rounds} rounds")
     return section

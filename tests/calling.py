@@ -257,7 +257,7 @@ class Exchange:
                 if isinstance(result, runtime.Stream):
                     with result as stream:
                         return b"".join(stream.iter_bytes())
-                return result
+                return result.body if isinstance(result, runtime.SyncPage) else result  # a paged operation
 
         async def run_async() -> Any:
             async with self.client(mode) as client:
@@ -269,7 +269,7 @@ class Exchange:
                 if isinstance(result, runtime.AsyncStream):
                     async with result as stream:
                         return b"".join([chunk async for chunk in stream.iter_bytes()])
-                return result
+                return result.body if isinstance(result, runtime.AsyncPage) else result
 
         return asyncio.run(run_async())
 

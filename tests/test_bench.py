@@ -58,6 +58,8 @@ def test_quick_run_produces_every_table(tmp_path: Path) -> None:
     kinbox_row = next(line for line in written.splitlines() if line.startswith("| `spec/kinbox.openapi.yaml` | "))
     assert not kinbox_row.split(" | ")[3].startswith("fails")  # our generator's wall time
     assert "| MockTransport (in-process) | sync | " in written
+    assert "| 200 contacts, pages of 50, MockTransport | async | " in written
+    assert "Same requests from both sides: yes" in written
     assert "| **our mock: full** (request validation, state, response self-check) | 1 | " in written
     assert "| trivial asyncio server (load-generator ceiling) | 1 | " in written
     assert "| `st run` (schemathesis CLI) | mock over HTTP (uvicorn subprocess) | " in written

@@ -12,6 +12,7 @@ import json
 import logging
 import subprocess
 import sys
+from collections.abc import Callable
 from typing import Any, cast
 
 import httpx
@@ -460,7 +461,7 @@ def test_client_side_validation_sends_nothing(mode: str) -> None:
 
 def test_misuse_is_one_exception_type_both_a_client_error_and_a_value_error() -> None:
     # Callers catch either the package's base error or ValueError; both must work for every misuse.
-    misuses = [
+    misuses: list[Callable[[], object]] = [
         lambda: KinboxClient(token=TOKEN, max_retries=-1),
         lambda: KinboxClient(token=TOKEN, http_client=httpx.Client(), transport=httpx.MockTransport(Recorder())),
         lambda: KinboxClient(token=TOKEN).with_options(max_retries=-1),

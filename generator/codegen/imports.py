@@ -53,8 +53,10 @@ def imports_for(operations: tuple[ir.Operation, ...], *, bases: Iterable[str] = 
     typing_names: list[str] = [name for name in ("Any", "Literal") if name in used_typing]
     runtime: list[str] = list(bases)
     if operations:
-        typing_names += ["Unpack", "cast"]
+        typing_names += ["Unpack", "cast"] if any(op.paging is None for op in operations) else ["Unpack"]
         runtime += ["APIResponse", "Endpoint", "RequestOptions", "ResponseSpec"]
+    if any(op.paging for op in operations):
+        runtime += ["AsyncPaginator", "Pagination", "SyncPage", "sync_page"]
     if any(op.body for op in operations):
         runtime.append("BodySpec")
     if any(op.styled_parameters or (op.body and op.body.styles) for op in operations):

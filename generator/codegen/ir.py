@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..naming import pascal_case
 from ..spec.openapi import is_success
 from .facts import defaults, exports, kinds
 from .imports import ModelModule, ModuleImports, imports_for, python_order, sorted_modules
+
+if TYPE_CHECKING:
+    from .paging import Paging
 
 # The runtime's words for what an `Endpoint` declares (`_runtime/_kinds.py`).
 ParameterLocation = kinds.ParameterLocation
@@ -157,6 +160,12 @@ class Operation:
     source: str  # JSON pointer of the operation, for messages
     resource: str | None = None  # the client attribute of its resource; None in the flat layout
     server: str | None = None  # its own base URL, when its `servers` replace the API's
+    paging: Paging | None = None  # how it pages (`x-pagination`); its methods then return pages
+
+    @property
+    def pages_constant(self) -> str:
+        """Module-level name of its `Pagination` (a double underscore no operation's constant has)."""
+        return self.constant_name + "__PAGES"
 
     @property
     def call_name(self) -> str:
@@ -197,6 +206,8 @@ class Operation:
         if self.body is not None:
             yield self.body.annotation
         yield from (r.annotation for r in self.responses if r.annotation is not None)
+        if self.paging is not None:
+            yield self.paging.item
 
     @property
     def model_modules(self) -> tuple[ModelModule, ...]:
@@ -346,6 +357,11 @@ class Api:
     @property
     def streams(self) -> bool:
         return any(op.streams for op in self.operations)
+
+    @property
+    def paged_operations(self) -> tuple[Operation, ...]:
+        """Operations whose methods return pages (`x-pagination`), for the README."""
+        return tuple(op for op in self.operations if op.paging is not None)
 
     @property
     def runtime_exports(self) -> tuple[str, ...]:

@@ -17,15 +17,18 @@ from ..spec.openapi import (
     FORM_MEDIA_TYPE,
     MULTIPART_MEDIA_TYPE,
     Content,
+    OpenApi,
     OperationView,
     is_json,
     media_base,
 )
+from ..spec.pagination import PaginationProblems, read_pagination
 from ..spec.pointers import pointer
 from . import ir
 from .annotations import Annotations
 from .facts import kinds
 from .layouts import client_attribute
+from .paging import Paging, build_paging
 from .rules import parameter_rule
 from .security import security
 
@@ -60,6 +63,7 @@ def build_operations(
     first_user: dict[str, str] = {}
     clashes: list[Diagnostic] = []
     unsupported: list[Diagnostic] = []
+    invalid: list[Diagnostic] = []
     for view in openapi.operations():
         raw = view.raw
         name = client_attribute(operation_name(raw.operation.get("operationId"), raw.method, raw.path))
@@ -86,6 +90,11 @@ def build_operations(
                 unsupported.append(Diagnostic(f"unsupported {problem.construct} (in {what})", pointer=problem.at))
             continue
         responses = _responses(view, types)
+        try:
+            paging = _paging(openapi, view, types)
+        except PaginationProblems as problems:
+            invalid.extend(problems.diagnostics)
+            continue
         operations.append(
             ir.Operation(
                 python_name=name,
@@ -103,14 +112,22 @@ def build_operations(
                 security=security(view.security, scheme_names) if view.has_own_security else default_security,
                 source=raw.at,
                 server=server,
+                paging=paging,
             )
         )
     if clashes:
         raise GeneratorError(clashes)
+    if invalid:
+        raise GeneratorError(spec.locate(invalid))
     if unsupported:
         skip = Diagnostic(f"--skip-unsupported generates the {len(operations)} other operations and leaves these out")
         raise GeneratorError([*spec.locate(unsupported), skip])
     return operations
+
+
+def _paging(openapi: OpenApi, view: OperationView, types: Annotations) -> Paging | None:
+    found = read_pagination(openapi, view)
+    return None if found is None else build_paging(found, types)
 
 
 def _own_server(view: OperationView, api_servers: tuple[str, ...]) -> str | None:

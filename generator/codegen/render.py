@@ -52,6 +52,11 @@ def method_docstring(op: Operation, raw: bool = False) -> str:
         sections.append("\n".join(lines))
     if raw:
         sections.append("Returns an `APIResponse`: status, headers, and `.parse()` for the body.")
+    elif op.paging is not None:
+        sections.append(
+            "Returns the first page (`.data`, `.total_count`, `.get_next_page()`; async: await it). "
+            "Iterating it (async: `async for`) yields every item, fetching later pages as they are needed."
+        )
     elif op.streams:
         sections.append("Returns the body unread, as a stream: use it as a context manager and iterate its lines.")
     sections.append(f"`{op.method} {op.path}`")

@@ -33,6 +33,7 @@ from ._exceptions import (
     RequestValidationError,
     UnprocessableEntityError,
 )
+from ._pagination import AsyncPage, AsyncPaginator, Pagination, PaginationError, SyncPage, sync_page
 from ._params import ParameterStyle
 from ._response import APIResponse
 from ._rules import Rule
@@ -49,6 +50,8 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncAPIClient",
+    "AsyncPage",
+    "AsyncPaginator",
     "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
@@ -61,6 +64,8 @@ __all__ = [
     "JsonInt",
     "MissingCredentialsError",
     "NotFoundError",
+    "Pagination",
+    "PaginationError",
     "ParameterStyle",
     "ParameterValidationError",
     "PermissionDeniedError",
@@ -72,5 +77,7 @@ __all__ = [
     "SecurityScheme",
     "Stream",
     "SyncAPIClient",
+    "SyncPage",
     "UnprocessableEntityError",
+    "sync_page",
 ]

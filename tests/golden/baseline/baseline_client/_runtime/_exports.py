@@ -41,12 +41,19 @@ ERRORS: tuple[tuple[tuple[str, ...], str], ...] = (
         "a path, query, header or cookie value that breaks its schema (a subclass of `RequestValidationError`)",
     ),
     (("MissingCredentialsError",), "no credential for an operation that needs one"),
+    (
+        ("PaginationError",),
+        "iterating pages would never end: a page repeats the one before it, or a cursor repeats",
+    ),
 )
 # Everything else the package's `__init__` re-exports from `_runtime`, with the exceptions.
 EXPORTS: tuple[str, ...] = (
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "APIResponse",
+    "AsyncPage",
+    "AsyncPaginator",
     "RequestOptions",
+    "SyncPage",
     *(name for names, _ in ERRORS for name in names),
 )

@@ -239,6 +239,14 @@ class UploadFileBody(BaseModel):
     meta: dict[str, StrictStr] | MISSING = MISSING
 
 
+class ListEventHistoryResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        validate_by_name=True,
+    )
+    events: list[Event] | MISSING = MISSING
+
+
 class SubscribeBody(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -358,6 +366,16 @@ class Person(BaseModel):
     )
     name: StrictStr | MISSING = MISSING
     contacts: list[Contact] | MISSING = MISSING
+
+
+class ListRecentContactsResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        validate_by_name=True,
+        arbitrary_types_allowed=True,
+    )
+    total: JsonInt | MISSING = MISSING
+    data: list[Contact]
 
 
 Contact.model_rebuild()

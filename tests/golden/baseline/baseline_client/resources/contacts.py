@@ -13,13 +13,17 @@ from .. import models
 from .._runtime import (
     APIResponse,
     AsyncAPIClient,
+    AsyncPaginator,
     BodySpec,
     Endpoint,
+    Pagination,
     ParameterStyle,
     RequestOptions,
     ResponseSpec,
     Rule,
     SyncAPIClient,
+    SyncPage,
+    sync_page,
 )
 
 __all__ = [
@@ -63,7 +67,15 @@ _SEARCH_CONTACTS = Endpoint(
         ("header", "X-Request-Id"): Rule(types=("string",)),
         ("header", "X-Trace"): Rule(types=("array",), items=Rule(types=("string",))),
         ("cookie", "session"): Rule(types=("string",)),
+        ("query", "cursor"): Rule(types=("string",)),
     },
+)
+_SEARCH_CONTACTS__PAGES = Pagination(
+    style="cursor",
+    items=("data",),
+    limit="limit",
+    cursor="cursor",
+    next_cursor=("next",),
 )
 
 _CREATE_CONTACT = Endpoint(
@@ -80,6 +92,27 @@ _CREATE_CONTACT = Endpoint(
         ("headerKey",),
     ),
     accept="application/json",
+)
+
+_LIST_RECENT_CONTACTS = Endpoint(
+    method="GET",
+    path="/contacts/recent",
+    responses={
+        "200": ResponseSpec("json", models.ListRecentContactsResponse),
+    },
+    security=(("bearer",),),
+    accept="application/json",
+    rules={
+        ("query", "offset"): Rule(types=("integer",), minimum=0),
+        ("query", "limit"): Rule(types=("integer",), minimum=1, maximum=50),
+    },
+)
+_LIST_RECENT_CONTACTS__PAGES = Pagination(
+    style="offset",
+    items=("data",),
+    total=("total",),
+    offset="offset",
+    limit="limit",
 )
 
 _GET_CONTACT = Endpoint(
@@ -165,8 +198,9 @@ class ContactsResource:
         x_request_id: str | None = None,
         x_trace: list[str] | None = None,
         session: str | None = None,
+        cursor: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> models.ContactPage:
+    ) -> SyncPage[models.Contact]:
         """Search contacts
 
         Every query style, header and cookie parameters, and parameters OpenAPI says to ignore.
@@ -174,32 +208,35 @@ class ContactsResource:
         Args:
             tag: Exploded form (the default)
             expand: Indexed, as Stripe reads it (`expand[0]=owner`).
+            cursor: Where the page starts (the previous page's `next`).
+
+        Returns the first page (`.data`, `.total_count`, `.get_next_page()`; async: await it). Iterating it (async: `async for`) yields every item, fetching later pages as they are needed.
 
         `GET /contacts`
         """
-        return cast(
-            "models.ContactPage",
-            self._client._request(
-                _SEARCH_CONTACTS,
-                query={
-                    "tag": tag,
-                    "fields": fields,
-                    "spaced": spaced,
-                    "piped": piped,
-                    "created": created,
-                    "expand": expand,
-                    "limit": limit,
-                    "class": class_,
-                },
-                headers={
-                    "X-Request-Id": x_request_id,
-                    "X-Trace": x_trace,
-                },
-                cookies={
-                    "session": session,
-                },
-                options=options,
-            ),
+        return sync_page(
+            self._client,
+            _SEARCH_CONTACTS,
+            query={
+                "tag": tag,
+                "fields": fields,
+                "spaced": spaced,
+                "piped": piped,
+                "created": created,
+                "expand": expand,
+                "limit": limit,
+                "class": class_,
+                "cursor": cursor,
+            },
+            headers={
+                "X-Request-Id": x_request_id,
+                "X-Trace": x_trace,
+            },
+            cookies={
+                "session": session,
+            },
+            options=options,
+            pagination=_SEARCH_CONTACTS__PAGES,
         )
 
     def create_contact(
@@ -218,6 +255,30 @@ class ContactsResource:
                 body=body,
                 options=options,
             ),
+        )
+
+    def list_recent_contacts(
+        self,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPage[models.Contact]:
+        """Recent contacts, by offset
+
+        Returns the first page (`.data`, `.total_count`, `.get_next_page()`; async: await it). Iterating it (async: `async for`) yields every item, fetching later pages as they are needed.
+
+        `GET /contacts/recent`
+        """
+        return sync_page(
+            self._client,
+            _LIST_RECENT_CONTACTS,
+            query={
+                "offset": offset,
+                "limit": limit,
+            },
+            options=options,
+            pagination=_LIST_RECENT_CONTACTS__PAGES,
         )
 
     def get_contact(
@@ -338,6 +399,7 @@ class ContactsResourceWithRawResponse:
         x_request_id: str | None = None,
         x_trace: list[str] | None = None,
         session: str | None = None,
+        cursor: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> APIResponse[models.ContactPage]:
         """Search contacts
@@ -347,6 +409,7 @@ class ContactsResourceWithRawResponse:
         Args:
             tag: Exploded form (the default)
             expand: Indexed, as Stripe reads it (`expand[0]=owner`).
+            cursor: Where the page starts (the previous page's `next`).
 
         Returns an `APIResponse`: status, headers, and `.parse()` for the body.
 
@@ -363,6 +426,7 @@ class ContactsResourceWithRawResponse:
                 "expand": expand,
                 "limit": limit,
                 "class": class_,
+                "cursor": cursor,
             },
             headers={
                 "X-Request-Id": x_request_id,
@@ -388,6 +452,28 @@ class ContactsResourceWithRawResponse:
         return self._client._request_raw(
             _CREATE_CONTACT,
             body=body,
+            options=options,
+        )
+
+    def list_recent_contacts(
+        self,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> APIResponse[models.ListRecentContactsResponse]:
+        """Recent contacts, by offset
+
+        Returns an `APIResponse`: status, headers, and `.parse()` for the body.
+
+        `GET /contacts/recent`
+        """
+        return self._client._request_raw(
+            _LIST_RECENT_CONTACTS,
+            query={
+                "offset": offset,
+                "limit": limit,
+            },
             options=options,
         )
 
@@ -491,7 +577,7 @@ class AsyncContactsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def search_contacts(
+    def search_contacts(
         self,
         *,
         tag: list[str] | None = None,
@@ -505,8 +591,9 @@ class AsyncContactsResource:
         x_request_id: str | None = None,
         x_trace: list[str] | None = None,
         session: str | None = None,
+        cursor: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> models.ContactPage:
+    ) -> AsyncPaginator[models.Contact]:
         """Search contacts
 
         Every query style, header and cookie parameters, and parameters OpenAPI says to ignore.
@@ -514,32 +601,35 @@ class AsyncContactsResource:
         Args:
             tag: Exploded form (the default)
             expand: Indexed, as Stripe reads it (`expand[0]=owner`).
+            cursor: Where the page starts (the previous page's `next`).
+
+        Returns the first page (`.data`, `.total_count`, `.get_next_page()`; async: await it). Iterating it (async: `async for`) yields every item, fetching later pages as they are needed.
 
         `GET /contacts`
         """
-        return cast(
-            "models.ContactPage",
-            await self._client._request(
-                _SEARCH_CONTACTS,
-                query={
-                    "tag": tag,
-                    "fields": fields,
-                    "spaced": spaced,
-                    "piped": piped,
-                    "created": created,
-                    "expand": expand,
-                    "limit": limit,
-                    "class": class_,
-                },
-                headers={
-                    "X-Request-Id": x_request_id,
-                    "X-Trace": x_trace,
-                },
-                cookies={
-                    "session": session,
-                },
-                options=options,
-            ),
+        return AsyncPaginator(
+            self._client,
+            _SEARCH_CONTACTS,
+            query={
+                "tag": tag,
+                "fields": fields,
+                "spaced": spaced,
+                "piped": piped,
+                "created": created,
+                "expand": expand,
+                "limit": limit,
+                "class": class_,
+                "cursor": cursor,
+            },
+            headers={
+                "X-Request-Id": x_request_id,
+                "X-Trace": x_trace,
+            },
+            cookies={
+                "session": session,
+            },
+            options=options,
+            pagination=_SEARCH_CONTACTS__PAGES,
         )
 
     async def create_contact(
@@ -558,6 +648,30 @@ class AsyncContactsResource:
                 body=body,
                 options=options,
             ),
+        )
+
+    def list_recent_contacts(
+        self,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncPaginator[models.Contact]:
+        """Recent contacts, by offset
+
+        Returns the first page (`.data`, `.total_count`, `.get_next_page()`; async: await it). Iterating it (async: `async for`) yields every item, fetching later pages as they are needed.
+
+        `GET /contacts/recent`
+        """
+        return AsyncPaginator(
+            self._client,
+            _LIST_RECENT_CONTACTS,
+            query={
+                "offset": offset,
+                "limit": limit,
+            },
+            options=options,
+            pagination=_LIST_RECENT_CONTACTS__PAGES,
         )
 
     async def get_contact(
@@ -678,6 +792,7 @@ class AsyncContactsResourceWithRawResponse:
         x_request_id: str | None = None,
         x_trace: list[str] | None = None,
         session: str | None = None,
+        cursor: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> APIResponse[models.ContactPage]:
         """Search contacts
@@ -687,6 +802,7 @@ class AsyncContactsResourceWithRawResponse:
         Args:
             tag: Exploded form (the default)
             expand: Indexed, as Stripe reads it (`expand[0]=owner`).
+            cursor: Where the page starts (the previous page's `next`).
 
         Returns an `APIResponse`: status, headers, and `.parse()` for the body.
 
@@ -703,6 +819,7 @@ class AsyncContactsResourceWithRawResponse:
                 "expand": expand,
                 "limit": limit,
                 "class": class_,
+                "cursor": cursor,
             },
             headers={
                 "X-Request-Id": x_request_id,
@@ -728,6 +845,28 @@ class AsyncContactsResourceWithRawResponse:
         return await self._client._request_raw(
             _CREATE_CONTACT,
             body=body,
+            options=options,
+        )
+
+    async def list_recent_contacts(
+        self,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> APIResponse[models.ListRecentContactsResponse]:
+        """Recent contacts, by offset
+
+        Returns an `APIResponse`: status, headers, and `.parse()` for the body.
+
+        `GET /contacts/recent`
+        """
+        return await self._client._request_raw(
+            _LIST_RECENT_CONTACTS,
+            query={
+                "offset": offset,
+                "limit": limit,
+            },
             options=options,
         )
 

@@ -13,13 +13,17 @@ from .. import models
 from .._runtime import (
     APIResponse,
     AsyncAPIClient,
+    AsyncPaginator,
     AsyncStream,
     BodySpec,
     Endpoint,
+    Pagination,
     RequestOptions,
     ResponseSpec,
     Stream,
     SyncAPIClient,
+    SyncPage,
+    sync_page,
 )
 
 __all__ = [
@@ -49,6 +53,20 @@ _GET_LATEST_EVENT = Endpoint(
     },
     security=(("bearer",),),
     accept="application/json",
+)
+
+_LIST_EVENT_HISTORY = Endpoint(
+    method="GET",
+    path="/events/history",
+    responses={
+        "200": ResponseSpec("json", models.ListEventHistoryResponse),
+    },
+    security=(("bearer",),),
+    accept="application/json",
+)
+_LIST_EVENT_HISTORY__PAGES = Pagination(
+    style="single",
+    items=("events",),
 )
 
 _SUBSCRIBE = Endpoint(
@@ -102,6 +120,25 @@ class EventsResource:
                 _GET_LATEST_EVENT,
                 options=options,
             ),
+        )
+
+    def list_event_history(
+        self,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPage[models.Event]:
+        """GET /events/history
+
+        Every event in one answer; the page still iterates its items.
+
+        Returns the first page (`.data`, `.total_count`, `.get_next_page()`; async: await it). Iterating it (async: `async for`) yields every item, fetching later pages as they are needed.
+
+        `GET /events/history`
+        """
+        return sync_page(
+            self._client,
+            _LIST_EVENT_HISTORY,
+            options=options,
+            pagination=_LIST_EVENT_HISTORY__PAGES,
         )
 
     def subscribe(
@@ -158,6 +195,23 @@ class EventsResourceWithRawResponse:
         """
         return self._client._request_raw(
             _GET_LATEST_EVENT,
+            options=options,
+        )
+
+    def list_event_history(
+        self,
+        **options: Unpack[RequestOptions],
+    ) -> APIResponse[models.ListEventHistoryResponse]:
+        """GET /events/history
+
+        Every event in one answer; the page still iterates its items.
+
+        Returns an `APIResponse`: status, headers, and `.parse()` for the body.
+
+        `GET /events/history`
+        """
+        return self._client._request_raw(
+            _LIST_EVENT_HISTORY,
             options=options,
         )
 
@@ -221,6 +275,25 @@ class AsyncEventsResource:
             ),
         )
 
+    def list_event_history(
+        self,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncPaginator[models.Event]:
+        """GET /events/history
+
+        Every event in one answer; the page still iterates its items.
+
+        Returns the first page (`.data`, `.total_count`, `.get_next_page()`; async: await it). Iterating it (async: `async for`) yields every item, fetching later pages as they are needed.
+
+        `GET /events/history`
+        """
+        return AsyncPaginator(
+            self._client,
+            _LIST_EVENT_HISTORY,
+            options=options,
+            pagination=_LIST_EVENT_HISTORY__PAGES,
+        )
+
     async def subscribe(
         self,
         body: models.SubscribeBody,
@@ -275,6 +348,23 @@ class AsyncEventsResourceWithRawResponse:
         """
         return await self._client._request_raw(
             _GET_LATEST_EVENT,
+            options=options,
+        )
+
+    async def list_event_history(
+        self,
+        **options: Unpack[RequestOptions],
+    ) -> APIResponse[models.ListEventHistoryResponse]:
+        """GET /events/history
+
+        Every event in one answer; the page still iterates its items.
+
+        Returns an `APIResponse`: status, headers, and `.parse()` for the body.
+
+        `GET /events/history`
+        """
+        return await self._client._request_raw(
+            _LIST_EVENT_HISTORY,
             options=options,
         )
 
