@@ -24,6 +24,7 @@ from ._runtime import (
     Endpoint,
     RequestOptions,
     ResponseSpec,
+    Rule,
     SecurityScheme,
     SyncAPIClient,
 )
@@ -67,6 +68,10 @@ _UPDATE_CONTACT = Endpoint(
     body=BodySpec("json", "application/json", models.ContactUpdate),
     security=(("bearerAuth",),),
     accept="application/json",
+    rules={
+        ("path", "id"): Rule(types=("integer",), minimum=1, maximum=9223372036854775807),
+    },
+    required=(("path", "id"),),
 )
 
 

@@ -1,10 +1,10 @@
-"""The runtime's standard-library fact modules (`_kinds`, `_defaults`, `_exports`), for the generator.
+"""The runtime's standard-library fact modules (`_kinds`, `_defaults`, `_exports`, `_rules`), for the generator.
 
 The generator uses the runtime's own modules, so what it writes and what the runtime reads
 cannot disagree. They are loaded from their files rather than imported as
 `generator.runtime._kinds`: that import would first run `generator/runtime/__init__.py`,
 which imports the whole HTTP runtime (httpx, pydantic models), about 0.1 s of every
-generation spent on three tables of constants. Registered under their real names, they are
+generation spent on a few tables of constants. Registered under their real names, they are
 the same module objects the runtime gets if it is imported later.
 """
 
@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from ..runtime import _defaults as defaults
     from ..runtime import _exports as exports
     from ..runtime import _kinds as kinds
+    from ..runtime import _rules as rules
 else:
-    kinds, defaults, exports = (_load(name) for name in ("_kinds", "_defaults", "_exports"))
+    kinds, defaults, exports, rules = (_load(name) for name in ("_kinds", "_defaults", "_exports", "_rules"))
 
-__all__ = ["defaults", "exports", "kinds"]
+__all__ = ["defaults", "exports", "kinds", "rules"]

@@ -61,6 +61,8 @@ def imports_for(operations: tuple[ir.Operation, ...], *, bases: Iterable[str] = 
         runtime.append("BodySpec")
     if any(op.styled_parameters or (op.body and op.body.styles) for op in operations):
         runtime.append("ParameterStyle")
+    if any(op.checked_parameters for op in operations):
+        runtime.append("Rule")
     if any(op.streams for op in operations):
         runtime += ["AsyncStream", "Stream"]
     return ModuleImports(

@@ -82,6 +82,7 @@ class Parameter:
     deprecated: bool
     style: str  # OpenAPI `style`, defaulted from the location
     explode: bool
+    rule: str = ""  # its schema's constraints as the runtime's `Rule(...)` source; "" when none
 
     @property
     def argument_annotation(self) -> Annotation:
@@ -217,6 +218,16 @@ class Operation:
     def styled_parameters(self) -> tuple[Parameter, ...]:
         """Parameters the runtime must be told the style of."""
         return tuple(p for p in self.parameters if not p.has_default_style)
+
+    @property
+    def checked_parameters(self) -> tuple[Parameter, ...]:
+        """Parameters whose schema constrains their values (`Endpoint.rules`)."""
+        return tuple(p for p in self.parameters if p.rule)
+
+    @property
+    def required_parameters(self) -> tuple[Parameter, ...]:
+        """Parameters the runtime refuses to leave out (`Endpoint.required`)."""
+        return tuple(p for p in self.parameters if p.required)
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:

@@ -29,6 +29,7 @@ from .annotations import Annotations
 from .facts import kinds
 from .layouts import client_attribute
 from .paging import Paging, build_paging
+from .rules import parameter_rule
 from .security import security
 
 # Names a generated method already uses for itself or for its per-call options.
@@ -177,6 +178,7 @@ def _parameters(view: OperationView, types: Annotations) -> tuple[ir.Parameter, 
                 deprecated=bool(value.get("deprecated")),
                 style=style,
                 explode=bool(value.get("explode", style == "form")),
+                rule=parameter_rule(types.openapi, value["schema"]),
             )
         )
     return tuple(parameters)

@@ -1,7 +1,9 @@
 """Every exception the client raises.
 
 Messages are one line and name the method and path, never the query string (an API key
-may travel there) nor any header (the token does).
+may travel there) nor any header (the token does). Every exception pickles (so an error
+raised in a `ProcessPoolExecutor` worker reaches the parent) with its request and response
+copied, credentials masked.
 """
 
 from __future__ import annotations
@@ -10,11 +12,40 @@ from typing import Any
 
 import httpx
 
+from ._masking import masked_headers, masked_request, masked_response, of_request
 from ._response import request_id_of
 
 
 class ClientError(Exception):
     """Base class of every exception raised by this client (exported as `<Api>Error`)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own reduce calls cls(*args), which keyword-only arguments break.
+        return _rebuilt, (type(self), self.args, _picklable_state(self.__dict__))
+
+
+def _rebuilt(cls: type[ClientError], args: tuple[Any, ...], state: dict[str, Any]) -> ClientError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
+def _picklable_state(state: dict[str, Any]) -> dict[str, Any]:
+    """The attributes with requests and responses masked; headers masked as their request says."""
+    request = state.get("request")
+    response = state.get("response")
+    secrets = of_request(response.request if isinstance(response, httpx.Response) else request)
+    copied = {}
+    for name, value in state.items():
+        if isinstance(value, httpx.Response):
+            value = masked_response(value)
+        elif isinstance(value, httpx.Request):
+            value = masked_request(value)
+        elif isinstance(value, httpx.Headers):
+            value = masked_headers(value, secrets)
+        copied[name] = value
+    return copied
 
 
 class UsageError(ClientError, ValueError):
@@ -31,6 +62,18 @@ class RequestValidationError(ClientError, ValueError):
     def __init__(self, message: str, *, errors: Any) -> None:
         super().__init__(message)
         self.errors = errors
+
+
+class ParameterValidationError(RequestValidationError):
+    """A path, query, header or cookie value its schema does not allow; nothing was sent.
+
+    The message names the parameter and the rule it breaks, never the value (it may be a secret).
+    """
+
+    def __init__(self, message: str, *, location: str, parameter: str) -> None:
+        super().__init__(message, errors=None)
+        self.location = location
+        self.parameter = parameter
 
 
 class APIConnectionError(ClientError):

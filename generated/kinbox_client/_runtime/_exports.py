@@ -36,6 +36,10 @@ ERRORS: tuple[tuple[tuple[str, ...], str], ...] = (
         "a 2xx body that does not match the spec (`body` and `errors` say how)",
     ),
     (("RequestValidationError",), "a request body that breaks the spec; nothing was sent"),
+    (
+        ("ParameterValidationError",),
+        "a path, query, header or cookie value that breaks its schema (a subclass of `RequestValidationError`)",
+    ),
     (("MissingCredentialsError",), "no credential for an operation that needs one"),
     (
         ("PaginationError",),

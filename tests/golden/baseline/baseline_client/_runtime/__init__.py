@@ -27,6 +27,7 @@ from ._exceptions import (
     InternalServerError,
     MissingCredentialsError,
     NotFoundError,
+    ParameterValidationError,
     PermissionDeniedError,
     RateLimitError,
     RequestValidationError,
@@ -35,6 +36,7 @@ from ._exceptions import (
 from ._pagination import AsyncPage, AsyncPaginator, Pagination, PaginationError, SyncPage, sync_page
 from ._params import ParameterStyle
 from ._response import APIResponse
+from ._rules import Rule
 from ._streaming import AsyncStream, Stream
 from ._types import JsonInt
 
@@ -65,11 +67,13 @@ __all__ = [
     "Pagination",
     "PaginationError",
     "ParameterStyle",
+    "ParameterValidationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestOptions",
     "RequestValidationError",
     "ResponseSpec",
+    "Rule",
     "SecurityScheme",
     "Stream",
     "SyncAPIClient",

@@ -23,7 +23,7 @@ from typing import Any, Generic, Self, TypedDict, TypeVar
 
 import httpx
 
-from . import _auth, _defaults, _retry
+from . import _auth, _defaults, _masking, _retry
 from ._answers import connection_error, parse_success, status_error
 from ._endpoint import Endpoint, encode_body, query_items
 from ._exceptions import UsageError
@@ -106,6 +106,12 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
         self._base_url_text = str(self._base_url).rstrip("/")
         self._credentials = _auth.Credentials(credentials, config.credential_env)
         self._alternatives: dict[tuple[tuple[str, ...], ...], tuple[str, ...]] = {}
+        # Where this API's keys may travel, marked on every request so whatever shows it masks them.
+        self._secrets = _masking.secrets_of(config.security_schemes.values())
+        self._mask_header_repr = (
+            self._secrets != _masking.NONE
+        )  # httpx's repr masks Authorization itself
+        _masking.guard_httpx_log(config.security_schemes)
         if config.default_security and all(config.default_security):
             _auth.require(config.default_security, config.security_schemes, self._credentials)
         if max_retries < 0:
@@ -190,6 +196,14 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
         body: object,
         options: RequestOptions,
     ) -> httpx.Request:
+        for location, values in (
+            ("path", path),
+            ("query", query),
+            ("header", headers),
+            ("cookie", cookies),
+        ):
+            if values:
+                endpoint.check_parameters(location, values)
         url_path = endpoint.url_path(path or {})
         query_pairs: list[tuple[str, str | int | float | bool | None]] = []
         if query:
@@ -233,27 +247,32 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
         )
         url = base + url_path  # one string, parsed once: the path is already percent-encoded
         if not self._plain_http:  # the caller's client: its own headers, cookies and auth apply
-            return self._http.build_request(
+            request = self._http.build_request(
                 endpoint.method,
                 url,
                 params=query_pairs or None,
                 headers=request_headers,
                 timeout=timeout if timeout is not None else httpx.Timeout(None),
+                extensions={_masking.EXTENSION: self._secrets},
                 **content_args,
             )
-        # Our own client has no defaults to merge in: build the request directly (faster).
-        return httpx.Request(
-            endpoint.method,
-            url,
-            params=query_pairs or None,
-            headers=request_headers,
-            extensions={
-                "timeout": httpx.Timeout(timeout).as_dict()
-                if "timeout" in options
-                else self._timeout_extension
-            },
-            **content_args,
-        )
+        else:  # our own client has no defaults to merge in: build the request directly (faster)
+            request = httpx.Request(
+                endpoint.method,
+                url,
+                params=query_pairs or None,
+                headers=request_headers,
+                extensions={
+                    "timeout": httpx.Timeout(timeout).as_dict()
+                    if "timeout" in options
+                    else self._timeout_extension,
+                    _masking.EXTENSION: self._secrets,
+                },
+                **content_args,
+            )
+        if self._mask_header_repr:
+            request.headers = _masking.MaskedHeaders(request.headers, self._secrets)
+        return request
 
     # -- attempting ---------------------------------------------------------------------------
 
@@ -331,7 +350,6 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
             started=started,
             clock=self._clock,
             retries_done=retries_done,
-            schemes=self._config.security_schemes,
         )
 
 

@@ -16,8 +16,9 @@ from typing import Any
 from urllib.parse import unquote, urlencode
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import PydanticSerializationError
 
-from ._exceptions import RequestValidationError, UsageError
+from ._exceptions import ParameterValidationError, RequestValidationError, UsageError
 from ._kinds import BodyEncoding, ResponseKind
 from ._params import (
     COOKIE_DEFAULT,
@@ -33,6 +34,8 @@ from ._params import (
     query_pairs,
     text,
 )
+from ._rules import Rule, problem
+from ._sendable import unsendable
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -67,6 +70,20 @@ class Endpoint:
     # The operation's own server (OpenAPI operation `servers`), used instead of the API's
     # default base URL; a base URL the caller chose (argument or environment) wins over both.
     server: str | None = None
+    # (location, wire name) -> what its schema allows; checked before anything is sent.
+    rules: Mapping[tuple[str, str], Rule] = field(default_factory=dict)
+    required: tuple[tuple[str, str], ...] = ()  # (location, wire name) of the required parameters
+
+    def check_parameters(self, location: str, values: Mapping[str, object]) -> None:
+        """Refuse a value its parameter's schema does not allow, and a required one left out."""
+        for name, value in values.items():
+            if is_absent(value):
+                if (location, name) in self.required:
+                    raise parameter_error(location, name, "is required")
+                continue
+            found = problem(value, self.rules.get((location, name), _ANYTHING))
+            if found is not None:
+                raise parameter_error(location, name, found)
 
     def response_for(self, status_code: int) -> ResponseSpec | None:
         """The documented response for a status: exact code, then range (`4XX`), then `default`."""
@@ -117,18 +134,45 @@ class Endpoint:
         return pairs
 
     def header_values(self, values: Mapping[str, object]) -> dict[str, str]:
-        return {
+        headers = {
             name: header_value(value, self.styles.get(("header", name), HEADER_DEFAULT))
             for name, value in values.items()
             if not is_absent(value)
         }
+        for name, value in headers.items():
+            if _BREAKS_HEADER.search(value):
+                raise parameter_error(
+                    "header", name, "must not contain a line break or NUL (it would end the header)"
+                )
+        return headers
 
     def cookie_values(self, values: Mapping[str, object]) -> dict[str, str]:
-        return dict(
+        cookies = dict(
             pair
             for name, value in values.items()
             for pair in cookie_pairs(name, value, self.styles.get(("cookie", name), COOKIE_DEFAULT))
         )
+        for name, value in cookies.items():
+            if _BREAKS_COOKIE.search(name + value):
+                raise parameter_error(
+                    "cookie",
+                    name,
+                    "must not contain `;`, a line break or NUL (it would end the cookie)",
+                )
+        return cookies
+
+
+_ANYTHING = Rule()  # a parameter without constraints: still no NaN, no infinity, no lone surrogate
+_BREAKS_HEADER = re.compile(r"[\r\n\x00]")
+_BREAKS_COOKIE = re.compile(r"[;\r\n\x00]")
+
+
+def parameter_error(location: str, name: str, found: str) -> ParameterValidationError:
+    return ParameterValidationError(
+        f"{location} parameter {name!r} {found}; nothing was sent",
+        location=location,
+        parameter=name,
+    )
 
 
 # -- parameters -------------------------------------------------------------------------------
@@ -217,20 +261,48 @@ def encode_body(spec: BodySpec, body: object) -> tuple[dict[str, Any], str | Non
 
 def _dump_validated_json(tp: Any, body: object) -> bytes:
     validate: Callable[[bytes], object]
+    dump_python: Callable[[], object]
     if isinstance(body, BaseModel) and (tp is None or tp is Any or isinstance(body, tp)):
-        # Serializer warnings are silenced: the validation just below reports the real problem.
-        payload = body.model_dump_json(by_alias=True, exclude_unset=True, warnings=False).encode(
-            "utf-8"
+        dump_json: Callable[[], str | bytes] = functools.partial(
+            body.model_dump_json, by_alias=True, exclude_unset=True, warnings=False
+        )
+        dump_python = functools.partial(
+            body.model_dump, by_alias=True, exclude_unset=True, warnings=False
         )
         validate = functools.partial(type(body).model_validate_json, by_alias=True, by_name=False)
     elif tp is None or tp is Any:
-        return json.dumps(body, separators=(",", ":"), default=str).encode("utf-8")
+        _refuse_unsendable(plain(body))
+        return json.dumps(body, separators=(",", ":"), default=str, allow_nan=False).encode("utf-8")
     else:
         type_adapter = adapter(tp)
-        payload = type_adapter.dump_json(body, by_alias=True, exclude_unset=True, warnings=False)
+        dump_json = functools.partial(
+            type_adapter.dump_json, body, by_alias=True, exclude_unset=True, warnings=False
+        )
+        dump_python = functools.partial(
+            type_adapter.dump_python, body, by_alias=True, exclude_unset=True, warnings=False
+        )
         validate = functools.partial(type_adapter.validate_json, by_alias=True, by_name=False)
+    try:
+        # Serializer warnings are silenced: the validation just below reports the real problem.
+        dumped = dump_json()
+    except PydanticSerializationError:  # a lone surrogate: find it and name it
+        _refuse_unsendable(dump_python())
+        raise
+    payload = dumped.encode("utf-8") if isinstance(dumped, str) else dumped
+    # pydantic writes inf and nan as null and a surrogate in a key as U+FFFD: tell them from real ones.
+    if b"null" in payload or "\ufffd".encode() in payload:
+        _refuse_unsendable(dump_python())
     _validated(validate, payload)
     return payload
+
+
+def _refuse_unsendable(data: object) -> None:
+    found = unsendable(data)
+    if found is not None:
+        where, what = found
+        raise RequestValidationError(
+            f"request body is not valid ({where!r}: {what}); nothing was sent", errors=None
+        )
 
 
 def _dump_validated_python(tp: Any, body: object) -> Mapping[str, object]:
@@ -252,6 +324,7 @@ def _dump_validated_python(tp: Any, body: object) -> Mapping[str, object]:
         raise RequestValidationError(
             f"a form body must be an object, not {type(fields).__name__}", errors=None
         )
+    _refuse_unsendable(fields)
     return fields
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 import httpx
 
-from . import _auth
+from ._masking import masked_url, of_request
 
 # The generated package's own logger: "kinbox_client" for kinbox_client._runtime._log.
 logger = logging.getLogger(__name__.split(".")[0])
@@ -24,7 +24,6 @@ def log_attempt(
     started: float,
     clock: Callable[[], float],
     retries_done: int,
-    schemes: Mapping[str, _auth.SecurityScheme],
 ) -> None:
     """One record for one attempt: method, URL, status (or the transport error's name), time."""
     if logger.isEnabledFor(logging.DEBUG):
@@ -32,24 +31,11 @@ def log_attempt(
         logger.debug(
             "%s %s -> %s in %.1f ms (retry %d)",
             request.method,
-            _safe_url(request.url, schemes),
+            masked_url(request.url, of_request(request)),
             status,
             elapsed_ms,
             retries_done,
         )
-
-
-def _safe_url(url: httpx.URL, schemes: Mapping[str, _auth.SecurityScheme]) -> str:
-    """The URL for logs, with API keys sent in the query masked."""
-    secret = {
-        s.api_key_name
-        for s in schemes.values()
-        if s.kind == "api_key" and s.api_key_location == "query"
-    }
-    if not secret or not url.query:
-        return str(url)
-    masked = [(key, "***" if key in secret else value) for key, value in url.params.multi_items()]
-    return str(url.copy_with(params=masked))
 
 
 _LOG_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}

@@ -18,6 +18,7 @@ from .._runtime import (
     ParameterStyle,
     RequestOptions,
     ResponseSpec,
+    Rule,
     SyncAPIClient,
 )
 from ..models.billing import v1 as models_billing_v1
@@ -60,6 +61,10 @@ _GET_CHARGE = Endpoint(
     },
     security=(("bearer",),),
     accept="application/json",
+    rules={
+        ("path", "chargeId"): Rule(types=("string",)),
+    },
+    required=(("path", "chargeId"),),
 )
 
 

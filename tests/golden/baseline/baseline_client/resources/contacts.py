@@ -20,6 +20,7 @@ from .._runtime import (
     ParameterStyle,
     RequestOptions,
     ResponseSpec,
+    Rule,
     SyncAPIClient,
     SyncPage,
     sync_page,
@@ -46,6 +47,27 @@ _SEARCH_CONTACTS = Endpoint(
         ("query", "piped"): ParameterStyle("pipeDelimited", False),
         ("query", "created"): ParameterStyle("deepObject", True),
         ("query", "expand"): ParameterStyle("deepObject", True),
+    },
+    rules={
+        ("query", "tag"): Rule(types=("array",), items=Rule(types=("string",))),
+        ("query", "fields"): Rule(types=("array",), items=Rule(types=("string",))),
+        ("query", "spaced"): Rule(types=("array",), items=Rule(types=("integer",))),
+        ("query", "piped"): Rule(types=("array",), items=Rule(types=("string",))),
+        ("query", "created"): Rule(types=("object",)),
+        ("query", "expand"): Rule(types=("array",), items=Rule(types=("string",))),
+        ("query", "limit"): Rule(types=("integer",), minimum=1, maximum=100),
+        ("query", "class"): Rule(
+            types=("string",),
+            enum=(
+                "",
+                "lead",
+                "customer",
+            ),
+        ),
+        ("header", "X-Request-Id"): Rule(types=("string",)),
+        ("header", "X-Trace"): Rule(types=("array",), items=Rule(types=("string",))),
+        ("cookie", "session"): Rule(types=("string",)),
+        ("query", "cursor"): Rule(types=("string",)),
     },
 )
 _SEARCH_CONTACTS__PAGES = Pagination(
@@ -80,6 +102,10 @@ _LIST_RECENT_CONTACTS = Endpoint(
     },
     security=(("bearer",),),
     accept="application/json",
+    rules={
+        ("query", "offset"): Rule(types=("integer",), minimum=0),
+        ("query", "limit"): Rule(types=("integer",), minimum=1, maximum=50),
+    },
 )
 _LIST_RECENT_CONTACTS__PAGES = Pagination(
     style="offset",
@@ -99,6 +125,10 @@ _GET_CONTACT = Endpoint(
     },
     security=(("oauth",),),
     accept="application/json",
+    rules={
+        ("path", "id"): Rule(types=("integer",), minimum=1),
+    },
+    required=(("path", "id"),),
 )
 
 _DELETE_CONTACT = Endpoint(
@@ -108,6 +138,10 @@ _DELETE_CONTACT = Endpoint(
         "204": ResponseSpec("empty"),
     },
     security=(("cookieKey",),),
+    rules={
+        ("path", "id"): Rule(types=("integer",), minimum=1),
+    },
+    required=(("path", "id"),),
 )
 
 _UPDATE_CONTACT = Endpoint(
@@ -119,6 +153,10 @@ _UPDATE_CONTACT = Endpoint(
     body=BodySpec("json", "application/merge-patch+json", models.ContactUpdate),
     security=(("bearer",),),
     accept="application/json",
+    rules={
+        ("path", "id"): Rule(types=("integer",), minimum=1),
+    },
+    required=(("path", "id"),),
 )
 
 _MERGE_CONTACTS = Endpoint(
@@ -129,6 +167,14 @@ _MERGE_CONTACTS = Endpoint(
     },
     security=(("bearer",),),
     accept="application/json",
+    rules={
+        ("path", "ids"): Rule(types=("array",), items=Rule(types=("integer",))),
+        ("path", "point"): Rule(types=("object",)),
+    },
+    required=(
+        ("path", "ids"),
+        ("path", "point"),
+    ),
 )
 
 

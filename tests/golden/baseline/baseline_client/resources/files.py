@@ -18,6 +18,7 @@ from .._runtime import (
     ParameterStyle,
     RequestOptions,
     ResponseSpec,
+    Rule,
     SyncAPIClient,
 )
 
@@ -56,6 +57,10 @@ _DOWNLOAD_FILE = Endpoint(
     security=(("queryKey",),),
     server="https://downloads.baseline.test",
     accept="application/octet-stream",
+    rules={
+        ("path", "fileId"): Rule(types=("string",), pattern="^file_[a-z0-9]+$"),
+    },
+    required=(("path", "fileId"),),
 )
 
 _REPLACE_FILE = Endpoint(
@@ -66,6 +71,10 @@ _REPLACE_FILE = Endpoint(
     },
     body=BodySpec("binary", "application/octet-stream"),
     security=(("bearer",),),
+    rules={
+        ("path", "fileId"): Rule(types=("string",), pattern="^file_[a-z0-9]+$"),
+    },
+    required=(("path", "fileId"),),
 )
 
 _GET_FILES_FILE_ID_PREVIEW = Endpoint(
@@ -76,6 +85,10 @@ _GET_FILES_FILE_ID_PREVIEW = Endpoint(
     },
     security=(("bearer",),),
     accept="application/pdf",
+    rules={
+        ("path", "fileId"): Rule(types=("string",), pattern="^file_[a-z0-9]+$"),
+    },
+    required=(("path", "fileId"),),
 )
 
 _PUT_MANIFEST = Endpoint(
@@ -87,6 +100,10 @@ _PUT_MANIFEST = Endpoint(
     body=BodySpec("binary", "application/xml"),
     security=(("bearer",),),
     accept="application/xml",
+    rules={
+        ("path", "fileId"): Rule(types=("string",), pattern="^file_[a-z0-9]+$"),
+    },
+    required=(("path", "fileId"),),
 )
 
 
