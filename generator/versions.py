@@ -7,6 +7,7 @@ a change by it, so both read `info.version` through these functions and agree on
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import IntEnum
 
 from packaging.version import InvalidVersion, Version
@@ -35,7 +36,7 @@ def package_version(info_version: str, override: str | None, warnings: list[Diag
     if override is not None:
         try:
             return str(Version(override))
-        except InvalidVersion:
+        except (InvalidVersion, ValueError):  # ValueError: a number longer than int() converts
             raise GeneratorError(Diagnostic(f"--package-version {override!r} is not a PEP 440 version")) from None
     try:
         return str(Version(info_version))
@@ -52,14 +53,20 @@ def package_version(info_version: str, override: str | None, warnings: list[Diag
 
 
 def nearest_pep440(text: str) -> str:
-    """'1.0.27-SNAPSHOT' -> '1.0.27.dev0', '2020-08-27' -> '2020.8.27', else '0.0.0'."""
-    dated = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text)
+    """'1.0.27-SNAPSHOT' -> '1.0.27.dev0', '2020-08-27' -> '2020.8.27', '１.０' -> '1.0', else '0.0.0'."""
+    text = ascii_digits(text)
+    dated = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text, re.ASCII)
     if dated:
         return ".".join(str(int(part)) for part in dated.groups())
-    release = re.match(r"\s*v?(\d+(?:\.\d+)*)", text)
+    release = re.match(r"\s*v?(\d+(?:\.\d+)*)", text, re.ASCII)
     if release is None:
         return "0.0.0"
     return release.group(1) + (".dev0" if "snapshot" in text.lower() else "")
+
+
+def ascii_digits(text: str) -> str:
+    """Decimal digits of any script (fullwidth `１`, Arabic-Indic `١`) as ASCII ones: pip reads only those."""
+    return "".join(str(unicodedata.decimal(char)) if not char.isascii() and char.isdecimal() else char for char in text)
 
 
 def version_bump(old: str, new: str) -> Bump:

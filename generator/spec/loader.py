@@ -27,6 +27,17 @@ from openapi_spec_validator.validation.keywords import KeywordValidator
 from openapi_spec_validator.validation.validators import SpecValidator
 
 from ..errors import Diagnostic, GeneratorError
+from .bounds import (
+    BoundExceeded,
+    check_alias_expansion,
+    check_json_values,
+    check_version_digits,
+    check_yaml_events,
+    json_constant,
+    json_long_integer,
+    json_only,
+    json_too_deep,
+)
 from .openapi import OpenApi
 from .pointers import split_pointer
 from .refs import canonical_pointer, normalize_refs
@@ -75,6 +86,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+json_only(_StrictLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +153,11 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
     looks_json = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
     try:
         document = _parse_json(text) if looks_json else _parse_yaml(text)
+        check_json_values(document)
+        if isinstance(document, dict):
+            check_version_digits(document)
+    except BoundExceeded as exc:
+        raise GeneratorError(_bound_diagnostic(exc, path, text)) from None
     except json.JSONDecodeError as exc:
         raise GeneratorError(
             Diagnostic(f"invalid JSON: {exc.msg} (column {exc.colno})", file=path, line=exc.lineno)
@@ -167,7 +184,28 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
 
 
 def _parse_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    """Like `yaml.load`, with the nesting checked before any node is built and alias expansion
+    checked before any value is (see `bounds`)."""
+    uses_aliases = check_yaml_events(text, _BaseLoader)
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if uses_aliases:
+            check_alias_expansion(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _bound_diagnostic(exc: BoundExceeded, path: Path, text: str) -> Diagnostic:
+    line = exc.line_in(text)
+    if line is None and exc.at is not None:
+        line = _LineFinder(text).line_of(exc.at)
+    kind = "JSON" if path.suffix.lower() == ".json" or text.lstrip().startswith("{") else "YAML"
+    message = f"invalid {kind}: {exc.message}" if exc.syntactic else exc.message
+    return Diagnostic(message, file=path, pointer=exc.at, line=line)
 
 
 class _DuplicateKey(Exception):
@@ -184,7 +222,16 @@ def _parse_json(text: str) -> Any:
             mapping[key] = value
         return mapping
 
-    return json.loads(text, object_pairs_hook=pairs)
+    try:
+        return json.loads(text, object_pairs_hook=pairs, parse_constant=json_constant)
+    except RecursionError:
+        raise json_too_deep() from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # the only other one: an integer longer than int() converts
+        if "digits" not in str(exc):
+            raise
+        raise json_long_integer() from None
 
 
 def _check_root(document: dict[str, Any], path: Path) -> str:
