@@ -39,6 +39,7 @@ from .bounds import (
     json_too_deep,
 )
 from .openapi import OpenApi
+from .pointers import pointer as pointer_token
 from .pointers import split_pointer
 from .refs import canonical_pointer, normalize_refs
 
@@ -302,10 +303,41 @@ def _validate(document: dict[str, Any], is_31: bool, path: Path, text: str) -> l
             if len(found) >= MAX_VALIDATION_ERRORS:
                 break
     except Exception as exc:  # the validator raises its own types for unresolvable input
-        found.append(Diagnostic(f"invalid OpenAPI document: {exc}", pointer=""))
+        found.extend(_validator_stopped(exc, document, found))
     if found:
         raise GeneratorError(_locate_all(_most_specific(found), path, text))
     return warnings
+
+
+def _validator_stopped(exc: Exception, document: dict[str, Any], found: list[Diagnostic]) -> list[Diagnostic]:
+    """What to say when openapi-spec-validator itself fails on a malformed document.
+
+    It reads some members without checking them first (a KeyError naming the member); an
+    error already found usually explains it, else the member is looked for where it was read.
+    """
+    if found:
+        return []
+    if isinstance(exc, KeyError) and isinstance(exc.args[0] if exc.args else None, str):
+        member = exc.args[0]
+        at = _operation_missing(document, member)
+        where = f"this operation has no valid '{member}'" if at is not None else f"a required '{member}' is missing"
+        return [Diagnostic(f"invalid OpenAPI document: {where}", pointer=at if at is not None else "")]
+    return [Diagnostic(f"invalid OpenAPI document: the validator stopped ({type(exc).__name__}: {exc})", pointer="")]
+
+
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def _operation_missing(document: dict[str, Any], member: str) -> str | None:
+    """The pointer of the first operation lacking `member` as an object, if any."""
+    for section in ("paths", "webhooks"):
+        items = document.get(section)
+        for name, item in items.items() if isinstance(items, dict) else ():
+            for method in _METHODS:
+                operation = item.get(method) if isinstance(item, dict) else None
+                if isinstance(operation, dict) and not isinstance(operation.get(member), dict):
+                    return pointer_token(section, name, method)
+    return None
 
 
 def _most_specific(found: list[Diagnostic]) -> list[Diagnostic]:
