@@ -387,11 +387,16 @@ def _locate_all(diagnostics: list[Diagnostic], path: Path, text: str) -> list[Di
     return [d.located(path, d.line if d.line is not None else finder.line_of(d.pointer)) for d in diagnostics]
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
 class _LineFinder:
     """Maps JSON pointers to 1-based line numbers, composing the YAML node tree only once."""
 
     def __init__(self, text: str) -> None:
-        self._text = text
+        # YAML (which reads JSON here) refuses surrogate escapes, even paired ones (`\ud83d\ude00`,
+        # as json.dumps writes an emoji); a same-length escape keeps every line where it is.
+        self._text = _SURROGATE_ESCAPE.sub(r"\\u0020", text)
         self._root: yaml.Node | None = None
         self._failed = False
 
