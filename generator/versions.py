@@ -37,19 +37,24 @@ def package_version(info_version: str, override: str | None, warnings: list[Diag
         try:
             return str(Version(override))
         except (InvalidVersion, ValueError):  # ValueError: a number longer than int() converts
-            raise GeneratorError(Diagnostic(f"--package-version {override!r} is not a PEP 440 version")) from None
+            raise GeneratorError(Diagnostic(f"--package-version {_shown(override)} is not a PEP 440 version")) from None
     try:
         return str(Version(info_version))
     except InvalidVersion:
         derived = nearest_pep440(info_version)
         warnings.append(
             Diagnostic(
-                f"info.version {info_version!r} is not a PEP 440 version; the package is versioned {derived} "
+                f"info.version {_shown(info_version)} is not a PEP 440 version; the package is versioned {derived} "
                 "(pass --package-version to choose)",
                 pointer="/info/version",
             )
         )
         return derived
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """`text` quoted, its middle elided when long, so the message around it stays readable."""
+    return repr(text) if len(text) <= limit else repr(text[: limit // 2]) + "…" + repr(text[-limit // 2 :])
 
 
 def nearest_pep440(text: str) -> str:

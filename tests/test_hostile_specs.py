@@ -281,3 +281,12 @@ def test_hostile_text_that_can_be_generated_builds_a_working_package(
     resource_doc, package_doc = json.loads(imported.stdout)
     assert resource_doc == 'ends with """'
     assert "Emoji 😀" in package_doc
+
+
+def test_a_package_version_too_long_to_read_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(BASE), encoding="utf-8")
+    code, err = generate(spec, tmp_path / "out", capsys, "--package-version", "1." + "9" * 5000)
+    assert code == 2, err
+    assert err.startswith("error: --package-version '1.999"), err
+    assert "is not a PEP 440 version" in err
