@@ -162,6 +162,12 @@ REFUSED: dict[str, tuple[str, str, list[str]]] = {
         YAML_HEAD + "".join("  " * (level + 3) + f"k{level}:\n" for level in range(100)) + "  " * 103 + "v\n",
         ["#/components/schemas/A/k0/k1/k2/", f"nested more than {MAX_DEPTH} levels deep"],
     ),
+    "YAML alias of a deep node used deep down": (
+        "spec.yaml",
+        "openapi: 3.1.0\ninfo: {title: T, version: 1.0.0}\npaths: {}\n"
+        f"x-a: &a {nested_list(40)}\nx-b: {'[' * 40}*a{']' * 40}\n",
+        ["spec.yaml:4 #/x-b/0/0/0/", "nested more than 64 levels deep once its YAML aliases are expanded"],
+    ),
     "YAML !!binary": (
         "spec.yaml",
         YAML_HEAD + "      type: string\n      x-data: !!binary aGVsbG8=\n",

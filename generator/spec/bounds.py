@@ -118,9 +118,12 @@ def _pointer_of_event(text: str, loader: type[yaml.SafeLoader], index: int) -> s
 
 def check_alias_expansion(root: yaml.Node) -> None:
     """Raise `BoundExceeded` when expanding the aliases of a composed document adds more than
-    MAX_ALIAS_NODES nodes. Shared nodes are counted once per use, in one pass over the
-    distinct nodes; the error names the node the expansion is concentrated in."""
-    sizes = _expanded_sizes(root)
+    MAX_ALIAS_NODES nodes, or nests it deeper than MAX_DEPTH (an alias of a deep node used
+    deep down). Shared nodes are counted once per use, in one pass over the distinct nodes;
+    the error names the node the expansion is concentrated in."""
+    sizes, heights = _expanded_sizes(root)
+    if heights[id(root)] > MAX_DEPTH:
+        _too_deep_through_aliases(root, heights)
     if sizes[id(root)] - len(sizes) <= MAX_ALIAS_NODES:
         return
     node, at = root, ""
@@ -140,6 +143,18 @@ def check_alias_expansion(root: yaml.Node) -> None:
     )
 
 
+def _too_deep_through_aliases(root: yaml.Node, heights: dict[int, int]) -> None:
+    node, at, depth = root, "", 1
+    while depth <= MAX_DEPTH:
+        token, node = max(_children(node), key=lambda child: heights.get(id(child[1]), 0))
+        at, depth = at + pointer(token), depth + 1
+    raise BoundExceeded(
+        f"nested more than {MAX_DEPTH} levels deep once its YAML aliases are expanded",
+        at=at,
+        line=node.start_mark.line + 1,
+    )
+
+
 def _children(node: yaml.Node) -> list[tuple[str, yaml.Node]]:
     if isinstance(node, yaml.MappingNode):
         return [(str(key.value) if isinstance(key, yaml.ScalarNode) else "?", value) for key, value in node.value]
@@ -148,30 +163,30 @@ def _children(node: yaml.Node) -> list[tuple[str, yaml.Node]]:
     return []
 
 
-def _expanded_sizes(root: yaml.Node) -> dict[int, int]:
-    """id(node) -> nodes in its expansion, computed bottom-up without recursion.
+def _expanded_sizes(root: yaml.Node) -> tuple[dict[int, int], dict[int, int]]:
+    """id(node) -> nodes in its expansion, and -> levels of collections in it (0 for a scalar),
+    computed bottom-up without recursion.
 
     A node that contains itself (a recursive alias) counts itself once there; the reference
     check reports it.
     """
     sizes: dict[int, int] = {}
+    heights: dict[int, int] = {}
     on_path: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
         if done:
             on_path.discard(id(node))
-            total = 1
-            for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
-                total += sizes.get(id(key), 1) + sizes.get(id(value), 1)
-            for item in node.value if isinstance(node, yaml.SequenceNode) else []:
-                total += sizes.get(id(item), 1)
-            sizes[id(node)] = total
+            children = [child for _, child in _children(node)]
+            keys = [key for key, _ in node.value] if isinstance(node, yaml.MappingNode) else []
+            sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in (*keys, *children))
+            heights[id(node)] = 1 + max((heights.get(id(child), 0) for child in children), default=0)
             continue
         if id(node) in sizes or id(node) in on_path:
             continue
         if not isinstance(node, yaml.CollectionNode):
-            sizes[id(node)] = 1
+            sizes[id(node)], heights[id(node)] = 1, 0
             continue
         on_path.add(id(node))
         stack.append((node, True))
@@ -179,7 +194,7 @@ def _expanded_sizes(root: yaml.Node) -> dict[int, int]:
             stack.extend((child, False) for pair in node.value for child in pair)
         else:
             stack.extend((child, False) for child in node.value)
-    return sizes
+    return sizes, heights
 
 
 def _not_json(what: str) -> Callable[[yaml.SafeLoader, yaml.Node], Any]:
