@@ -154,8 +154,10 @@ def _diff(args: argparse.Namespace) -> int:
     sys.stdout.write("\n".join(terminal(line) for line in report.split("\n")))
     if result.fails(FAIL_ON[args.fail_on]):
         print(
-            f"error: these changes need a {result.needed_bump.label} version bump; info.version went "
-            f"{result.old_version} -> {result.new_version}",
+            terminal(
+                f"error: these changes need a {result.needed_bump.label} version bump; info.version went "
+                f"{result.old_version} -> {result.new_version}"
+            ),
             file=sys.stderr,
         )
         return EXIT_FAILED_DIFF

@@ -296,3 +296,17 @@ def test_a_package_version_too_long_to_read_is_refused(tmp_path: Path, capsys: p
     assert code == 2, err
     assert err.startswith("error: --package-version '1.999"), err
     assert "is not a PEP 440 version" in err
+
+
+def test_the_diff_report_cannot_act_on_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(json.dumps(BASE), encoding="utf-8")
+    changed = edited(info__version="1.0.0\x1b[2J", components__schemas__Thing__description="new\x1b]0;title\x07")
+    changed["components"]["schemas"]["Thing"]["properties"]["k\x1b[31m\rforged"] = {"type": "string"}
+    new.write_text(json.dumps(changed), encoding="utf-8")
+    code = main(["diff", str(old), str(new), "--fail-on", "patch"])
+    out, err = capsys.readouterr()
+    assert code == 1, err
+    assert "k\\u001b[31m\\rforged" in out
+    assert "1.0.0\\u001b[2J" in err
+    assert not any(char in out + err for char in "\x1b\r\x07"), repr(out + err)
