@@ -7,7 +7,7 @@
 - `md_cell`: one line that stays inside its Markdown table cell;
 - `md_code`: one line as a Markdown code span, whatever backticks it holds;
 - `toml_str`: a TOML basic string;
-- `terminal`: text safe to print on a terminal (no control character acts);
+- `terminal`: text safe to print on a terminal (no control or invisible character acts);
 - `seconds`, `percent`: numbers as prose states them (`60`, `0.5`; `25%`).
 """
 
@@ -84,24 +84,20 @@ def md_code(text: str) -> str:
 
 
 def terminal(text: str) -> str:
-    """`text` with every control character shown as an escape, so printing it cannot move the
-    cursor, recolour the terminal or start a new line that looks like another message.
-
-    C0 and C1 controls (ESC, CR, LF, ...), DEL, lone surrogates and the bidirectional
-    formatting characters (which reorder what is shown) are escaped; everything else is kept.
+    """`text` with every character Python does not call printable shown as an escape, so
+    printing it cannot move the cursor, recolour the terminal, reorder what is shown or start a
+    new line that looks like another message: C0 and C1 controls (ESC, CR, LF, ...), DEL, line
+    and paragraph separators, format characters (bidirectional overrides), lone surrogates,
+    unassigned code points. A tab is kept; everything else is kept as is.
     """
-    return "".join(_terminal_escape(char) for char in text)
+    return "".join(char if char.isprintable() or char == "\t" else _escape(char) for char in text)
 
 
-_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def _terminal_escape(char: str) -> str:
-    if char == "\t":
-        return char
-    if unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI_CONTROLS:
-        return json.dumps(char)[1:-1] if ord(char) < 0x80 else f"\\u{ord(char):04x}"
-    return char
+def _escape(char: str) -> str:
+    if char in "\r\n":
+        return json.dumps(char)[1:-1]
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def seconds(value: float) -> str:

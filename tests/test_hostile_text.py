@@ -130,8 +130,8 @@ def test_md_code_is_one_code_span_whatever_backticks_it_holds() -> None:
 
 
 def test_terminal_escapes_every_control_character() -> None:
-    shown = terminal("ok é\ttab \x1b[31m\r\n\x00\x7f\x85\u202e\ud800")
-    assert shown == "ok é\ttab \\u001b[31m\\r\\n\\u0000\\u007f\\u0085\\u202e\\ud800"
+    shown = terminal("ok é\ttab 😀 \x1b[31m\r\n\x00\x7f\x85\u2028\u202e\ud800\ud7fc\U000e0001")
+    assert shown == "ok é\ttab 😀 \\u001b[31m\\r\\n\\u0000\\u007f\\u0085\\u2028\\u202e\\ud800\\ud7fc\\U000e0001"
     assert all(char.isprintable() or char == "\t" for char in shown)
 
 
