@@ -33,6 +33,7 @@ from .evolution.rules import Level
 from .pipeline import check_package, generate_package, write_package
 from .settings import TABLE, Settings, read_settings
 from .spec.sources import load_source
+from .text import terminal
 
 EXIT_OK = 0
 EXIT_STALE = 1
@@ -133,7 +134,7 @@ class Progress:
 
     def __call__(self, stage: str) -> None:
         if self._enabled:
-            print(f"[{time.perf_counter() - self._started:6.1f}s] {stage}", file=self._stream, flush=True)
+            print(f"[{time.perf_counter() - self._started:6.1f}s] {terminal(stage)}", file=self._stream, flush=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -148,11 +149,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     result = diff_specs(load_source(args.old), load_source(args.new))
-    sys.stdout.write(render_report(result, args.format))
+    report = render_report(result, args.format)
+    # Spec keys and values are in the report: one line at a time, nothing in them may act on a terminal.
+    sys.stdout.write("\n".join(terminal(line) for line in report.split("\n")))
     if result.fails(FAIL_ON[args.fail_on]):
         print(
-            f"error: these changes need a {result.needed_bump.label} version bump; info.version went "
-            f"{result.old_version} -> {result.new_version}",
+            terminal(
+                f"error: these changes need a {result.needed_bump.label} version bump; info.version went "
+                f"{result.old_version} -> {result.new_version}"
+            ),
             file=sys.stderr,
         )
         return EXIT_FAILED_DIFF
@@ -189,12 +194,12 @@ def _generate(args: argparse.Namespace) -> int:
         progress(f"comparing with {out}")
         problems = check_package(generated, out)
         if problems:
-            print(f"{out} is out of date with {spec}:", file=sys.stderr)
+            print(terminal(f"{out} is out of date with {spec}:"), file=sys.stderr)
             for problem in problems:
-                print(f"  {problem}", file=sys.stderr)
+                print(f"  {terminal(problem)}", file=sys.stderr)
             return EXIT_STALE
         if not args.quiet:
-            print(f"{out} is up to date with {spec}")
+            print(terminal(f"{out} is up to date with {spec}"))
         return EXIT_OK
     progress(f"writing {out}")
     write_package(generated, out)
@@ -202,8 +207,10 @@ def _generate(args: argparse.Namespace) -> int:
     if not args.quiet:
         api = generated.api
         print(
-            f"wrote {api.distribution} {api.package_version} to {out} "
-            f"({len(generated.files)} files, {len(api.operations)} operations)"
+            terminal(
+                f"wrote {api.distribution} {api.package_version} to {out} "
+                f"({len(generated.files)} files, {len(api.operations)} operations)"
+            )
         )
     return EXIT_OK
 

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .text import terminal
+
 MAX_MESSAGE_CHARS = 400
 
 
@@ -24,6 +26,7 @@ class Diagnostic:
     line: int | None = None
 
     def render(self) -> str:
+        """One line; spec text in it (keys in the pointer, values in the message) cannot act on a terminal."""
         where = []
         if self.file is not None:
             where.append(f"{self.file}:{self.line}" if self.line is not None else str(self.file))
@@ -32,7 +35,7 @@ class Diagnostic:
         message = " ".join(self.message.split())
         if len(message) > MAX_MESSAGE_CHARS:
             message = message[: MAX_MESSAGE_CHARS - 1] + "…"
-        return f"{' '.join(where)}: {message}" if where else message
+        return terminal(f"{' '.join(where)}: {message}" if where else message)
 
     def located(self, file: Path, line: int | None) -> Diagnostic:
         return Diagnostic(self.message, file=file, pointer=self.pointer, line=line)

@@ -8,6 +8,7 @@ never start with an underscore (which would make them private).
 
 from __future__ import annotations
 
+import hashlib
 import keyword
 import re
 import unicodedata
@@ -46,6 +47,21 @@ def pascal_case(text: str, *, fallback: str = "Model") -> str:
 def constant_case(text: str) -> str:
     """'updateContact' -> 'UPDATE_CONTACT'."""
     return snake_case(text).rstrip("_").upper()
+
+
+MAX_FILE_NAME_CHARS = 64
+
+
+def bounded(name: str, limit: int = MAX_FILE_NAME_CHARS) -> str:
+    """`name`, or its start and a hash of all of it when longer than `limit`.
+
+    For names that become file names: file systems refuse names over 255 bytes, and two long
+    names with the same start must still differ.
+    """
+    if len(name) <= limit:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return f"{name[: limit - len(digest) - 1].rstrip('_')}_{digest}"
 
 
 def safe_identifier(name: str) -> str:

@@ -5,13 +5,16 @@
   characters escaped);
 - `oneline`: whitespace collapsed, for Markdown headings and one-line messages;
 - `md_cell`: one line that stays inside its Markdown table cell;
+- `md_code`: one line as a Markdown code span, whatever backticks it holds;
 - `toml_str`: a TOML basic string;
+- `terminal`: text safe to print on a terminal (no control or invisible character acts);
 - `seconds`, `percent`: numbers as prose states them (`60`, `0.5`; `25%`).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 
@@ -33,7 +36,9 @@ def docstring(text: str) -> str:
         else:
             escaped.append(char)
     text = "".join(escaped)
-    if text.endswith('"'):
+    # A final quote would merge with the closing `"""`, unless our escaping already made it `\"`:
+    # it is escaped when an odd number of backslashes precede it.
+    if text.endswith('"') and (len(text) - 1 - len(text[:-1].rstrip("\\"))) % 2 == 0:
         text = text[:-1] + '\\"'
     return text
 
@@ -44,14 +49,55 @@ def oneline(text: str) -> str:
 
 
 def toml_str(text: str) -> str:
-    # A JSON string with every non-ASCII character escaped is a valid TOML basic string,
-    # except for DEL, which TOML wants escaped too.
-    return json.dumps(text, ensure_ascii=True).replace("\x7f", "\\u007f")
+    """A TOML basic string: UTF-8 as is, quotes, backslashes and control characters escaped.
+
+    Not `json.dumps(ensure_ascii=True)`: that writes a character outside the BMP as a
+    surrogate pair (`\\ud83d\\ude00`), which TOML refuses. A lone surrogate cannot be
+    encoded at all and becomes U+FFFD (the loader refuses them before they get here).
+    """
+    out = ['"']
+    for char in text:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif unicodedata.category(char) == "Cc":
+            out.append(f"\\u{ord(char):04x}")
+        elif unicodedata.category(char) == "Cs":
+            out.append("\ufffd")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
 
 
 def md_cell(text: str) -> str:
     """`text` on one line, its `|` escaped so it cannot end the table cell."""
     return oneline(text).replace("|", "\\|")
+
+
+def md_code(text: str) -> str:
+    """A Markdown code span of `text` on one line, fenced by more backticks than it holds in a row."""
+    line = oneline(text)
+    longest = max((len(run) for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {line} " if line.startswith("`") or line.endswith("`") else line
+    return f"{fence}{padded}{fence}"
+
+
+def terminal(text: str) -> str:
+    """`text` with every character Python does not call printable shown as an escape, so
+    printing it cannot move the cursor, recolour the terminal, reorder what is shown or start a
+    new line that looks like another message: C0 and C1 controls (ESC, CR, LF, ...), DEL, line
+    and paragraph separators, format characters (bidirectional overrides), lone surrogates,
+    unassigned code points. A tab is kept; everything else is kept as is.
+    """
+    return "".join(char if char.isprintable() or char == "\t" else _escape(char) for char in text)
+
+
+def _escape(char: str) -> str:
+    if char in "\r\n":
+        return json.dumps(char)[1:-1]
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def seconds(value: float) -> str:

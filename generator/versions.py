@@ -7,6 +7,7 @@ a change by it, so both read `info.version` through these functions and agree on
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import IntEnum
 
 from packaging.version import InvalidVersion, Version
@@ -35,15 +36,15 @@ def package_version(info_version: str, override: str | None, warnings: list[Diag
     if override is not None:
         try:
             return str(Version(override))
-        except InvalidVersion:
-            raise GeneratorError(Diagnostic(f"--package-version {override!r} is not a PEP 440 version")) from None
+        except (InvalidVersion, ValueError):  # ValueError: a number longer than int() converts
+            raise GeneratorError(Diagnostic(f"--package-version {_shown(override)} is not a PEP 440 version")) from None
     try:
         return str(Version(info_version))
     except InvalidVersion:
         derived = nearest_pep440(info_version)
         warnings.append(
             Diagnostic(
-                f"info.version {info_version!r} is not a PEP 440 version; the package is versioned {derived} "
+                f"info.version {_shown(info_version)} is not a PEP 440 version; the package is versioned {derived} "
                 "(pass --package-version to choose)",
                 pointer="/info/version",
             )
@@ -51,15 +52,26 @@ def package_version(info_version: str, override: str | None, warnings: list[Diag
         return derived
 
 
+def _shown(text: str, limit: int = 40) -> str:
+    """`text` quoted, its middle elided when long, so the message around it stays readable."""
+    return repr(text) if len(text) <= limit else repr(text[: limit // 2]) + "…" + repr(text[-limit // 2 :])
+
+
 def nearest_pep440(text: str) -> str:
-    """'1.0.27-SNAPSHOT' -> '1.0.27.dev0', '2020-08-27' -> '2020.8.27', else '0.0.0'."""
-    dated = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text)
+    """'1.0.27-SNAPSHOT' -> '1.0.27.dev0', '2020-08-27' -> '2020.8.27', '１.０' -> '1.0', else '0.0.0'."""
+    text = ascii_digits(text)
+    dated = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text, re.ASCII)
     if dated:
         return ".".join(str(int(part)) for part in dated.groups())
-    release = re.match(r"\s*v?(\d+(?:\.\d+)*)", text)
+    release = re.match(r"\s*v?(\d+(?:\.\d+)*)", text, re.ASCII)
     if release is None:
         return "0.0.0"
     return release.group(1) + (".dev0" if "snapshot" in text.lower() else "")
+
+
+def ascii_digits(text: str) -> str:
+    """Decimal digits of any script (fullwidth `１`, Arabic-Indic `١`) as ASCII ones: pip reads only those."""
+    return "".join(str(unicodedata.decimal(char)) if not char.isascii() and char.isdecimal() else char for char in text)
 
 
 def version_bump(old: str, new: str) -> Bump:

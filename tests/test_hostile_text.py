@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.text import docstring
+from generator.text import docstring, md_code, terminal, toml_str
 from tests.conftest import run_generator
 
 # Closes every kind of string, tries Jinja2 and code injection, carries control characters.
@@ -94,12 +94,45 @@ def hostile_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_docstring_filter_round_trips_the_exact_text() -> None:
-    for text in (PAYLOAD, '"', '""""', "\\", "a\\", "tab\there", "é ✓ 𝄞", "\ud800 lone surrogate"):
+    for text in (
+        PAYLOAD,
+        '"',
+        '""""',
+        "\\",
+        "a\\",
+        "tab\there",
+        "é ✓ 𝄞",
+        "\ud800 lone surrogate",
+        'ends """',
+        'a\\"',
+        '\\"""',
+    ):
         source = f'def f():\n    """{docstring(text)}"""\n'
         namespace: dict[str, object] = {}
         exec(compile(source, "<test>", "exec"), namespace)
         expected = text.replace("\r\n", "\n").replace("\r", "\n").strip()
         assert namespace["f"].__doc__ == expected
+
+
+def test_toml_filter_round_trips_and_keeps_utf8() -> None:
+    for text in (PAYLOAD, "Emoji 😀 𝄞", 'q"uote \\ back', "\x1b\x85\x7f\u2028 controls", "é"):
+        assert tomllib.loads(f"x = {toml_str(text)}")["x"] == text
+    assert toml_str("😀") == '"😀"'  # UTF-8 as is: a surrogate-pair escape is invalid TOML
+    lone = toml_str("a\ud800b")
+    assert tomllib.loads(f"x = {lone}")["x"] == "a\ufffdb"
+
+
+def test_md_code_is_one_code_span_whatever_backticks_it_holds() -> None:
+    assert md_code("https://x/y") == "`https://x/y`"
+    assert md_code("a`b``c") == "```a`b``c```"
+    assert md_code("`edge`") == "`` `edge` ``"
+    assert md_code("line\nbreak") == "`line break`"
+
+
+def test_terminal_escapes_every_control_character() -> None:
+    shown = terminal("ok é\ttab 😀 \x1b[31m\r\n\x00\x7f\x85\u2028\u202e\ud800\ud7fc\U000e0001")
+    assert shown == "ok é\ttab 😀 \\u001b[31m\\r\\n\\u0000\\u007f\\u0085\\u2028\\u202e\\ud800\\ud7fc\\U000e0001"
+    assert all(char.isprintable() or char == "\t" for char in shown)
 
 
 def test_importing_runs_no_injected_code_and_keeps_the_text(hostile_package: Path, tmp_path: Path) -> None:

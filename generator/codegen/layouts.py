@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Literal
 
-from ..naming import snake_case
+from ..naming import bounded, snake_case
 from . import ir
 
 FLAT_LAYOUT_MAX_OPERATIONS = 30
@@ -59,7 +59,8 @@ def group_resources(tags: dict[str, str], operations: list[ir.Operation]) -> tup
 
 
 def _resource_attribute(title: str) -> str:
-    return client_attribute(snake_case(title, fallback="resource"))
+    # The attribute names the resource's module file, so its length is bounded.
+    return client_attribute(bounded(snake_case(title, fallback="resource")))
 
 
 def _path_resource(path: str) -> str:

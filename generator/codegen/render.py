@@ -1,7 +1,7 @@
 """Render the package's templated files from the IR.
 
 Templates never see spec text except through the filters of `generator.text` (`pystr`,
-`docstring`, `oneline`, `md_cell`, `toml_str`), so no title, description or example can end
+`docstring`, `oneline`, `md_cell`, `md_code`, `toml_str`), so no title, description or example can end
 a string, close a docstring or become code. Spec text is data to Jinja2, never template
 source, so `{{ }}` in a description stays text.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 
 from .. import GENERATED_HEADER
-from ..text import docstring, md_cell, oneline, percent, pystr, seconds, toml_str
+from ..text import docstring, md_cell, md_code, oneline, percent, pystr, seconds, toml_str
 from .ir import Api, Operation, Resource
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -87,6 +87,7 @@ def environment(custom_templates: Path | None = None) -> jinja2.Environment:
         docstring=docstring,
         oneline=oneline,
         md_cell=md_cell,
+        md_code=md_code,
         toml_str=toml_str,
         seconds=seconds,
         percent=percent,

@@ -27,7 +27,19 @@ from openapi_spec_validator.validation.keywords import KeywordValidator
 from openapi_spec_validator.validation.validators import SpecValidator
 
 from ..errors import Diagnostic, GeneratorError
+from .bounds import (
+    BoundExceeded,
+    check_alias_expansion,
+    check_json_values,
+    check_version_digits,
+    check_yaml_events,
+    json_constant,
+    json_long_integer,
+    json_only,
+    json_too_deep,
+)
 from .openapi import OpenApi
+from .pointers import pointer as pointer_token
 from .pointers import split_pointer
 from .refs import canonical_pointer, normalize_refs
 
@@ -75,6 +87,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+json_only(_StrictLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +154,11 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
     looks_json = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
     try:
         document = _parse_json(text) if looks_json else _parse_yaml(text)
+        check_json_values(document)
+        if isinstance(document, dict):
+            check_version_digits(document)
+    except BoundExceeded as exc:
+        raise GeneratorError(_bound_diagnostic(exc, path, text)) from None
     except json.JSONDecodeError as exc:
         raise GeneratorError(
             Diagnostic(f"invalid JSON: {exc.msg} (column {exc.colno})", file=path, line=exc.lineno)
@@ -167,7 +185,28 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
 
 
 def _parse_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    """Like `yaml.load`, with the nesting checked before any node is built and alias expansion
+    checked before any value is (see `bounds`)."""
+    uses_aliases = check_yaml_events(text, _BaseLoader)
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if uses_aliases:
+            check_alias_expansion(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _bound_diagnostic(exc: BoundExceeded, path: Path, text: str) -> Diagnostic:
+    line = exc.line_in(text)
+    if line is None and exc.at is not None:
+        line = _LineFinder(text).line_of(exc.at)
+    kind = "JSON" if path.suffix.lower() == ".json" or text.lstrip().startswith("{") else "YAML"
+    message = f"invalid {kind}: {exc.message}" if exc.syntactic else exc.message
+    return Diagnostic(message, file=path, pointer=exc.at, line=line)
 
 
 class _DuplicateKey(Exception):
@@ -184,7 +223,16 @@ def _parse_json(text: str) -> Any:
             mapping[key] = value
         return mapping
 
-    return json.loads(text, object_pairs_hook=pairs)
+    try:
+        return json.loads(text, object_pairs_hook=pairs, parse_constant=json_constant)
+    except RecursionError:
+        raise json_too_deep() from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # the only other one: an integer longer than int() converts
+        if "digits" not in str(exc):
+            raise
+        raise json_long_integer() from None
 
 
 def _check_root(document: dict[str, Any], path: Path) -> str:
@@ -255,10 +303,41 @@ def _validate(document: dict[str, Any], is_31: bool, path: Path, text: str) -> l
             if len(found) >= MAX_VALIDATION_ERRORS:
                 break
     except Exception as exc:  # the validator raises its own types for unresolvable input
-        found.append(Diagnostic(f"invalid OpenAPI document: {exc}", pointer=""))
+        found.extend(_validator_stopped(exc, document, found))
     if found:
         raise GeneratorError(_locate_all(_most_specific(found), path, text))
     return warnings
+
+
+def _validator_stopped(exc: Exception, document: dict[str, Any], found: list[Diagnostic]) -> list[Diagnostic]:
+    """What to say when openapi-spec-validator itself fails on a malformed document.
+
+    It reads some members without checking them first (a KeyError naming the member); an
+    error already found usually explains it, else the member is looked for where it was read.
+    """
+    if found:
+        return []
+    if isinstance(exc, KeyError) and isinstance(exc.args[0] if exc.args else None, str):
+        member = exc.args[0]
+        at = _operation_missing(document, member)
+        where = f"this operation has no valid '{member}'" if at is not None else f"a required '{member}' is missing"
+        return [Diagnostic(f"invalid OpenAPI document: {where}", pointer=at if at is not None else "")]
+    return [Diagnostic(f"invalid OpenAPI document: the validator stopped ({type(exc).__name__}: {exc})", pointer="")]
+
+
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def _operation_missing(document: dict[str, Any], member: str) -> str | None:
+    """The pointer of the first operation lacking `member` as an object, if any."""
+    for section in ("paths", "webhooks"):
+        items = document.get(section)
+        for name, item in items.items() if isinstance(items, dict) else ():
+            for method in _METHODS:
+                operation = item.get(method) if isinstance(item, dict) else None
+                if isinstance(operation, dict) and not isinstance(operation.get(member), dict):
+                    return pointer_token(section, name, method)
+    return None
 
 
 def _most_specific(found: list[Diagnostic]) -> list[Diagnostic]:
@@ -308,11 +387,16 @@ def _locate_all(diagnostics: list[Diagnostic], path: Path, text: str) -> list[Di
     return [d.located(path, d.line if d.line is not None else finder.line_of(d.pointer)) for d in diagnostics]
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
 class _LineFinder:
     """Maps JSON pointers to 1-based line numbers, composing the YAML node tree only once."""
 
     def __init__(self, text: str) -> None:
-        self._text = text
+        # YAML (which reads JSON here) refuses surrogate escapes, even paired ones (`\ud83d\ude00`,
+        # as json.dumps writes an emoji); a same-length escape keeps every line where it is.
+        self._text = _SURROGATE_ESCAPE.sub(r"\\u0020", text)
         self._root: yaml.Node | None = None
         self._failed = False
 
