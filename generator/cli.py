@@ -59,7 +59,7 @@ def parser() -> argparse.ArgumentParser:
         "the generator did not write is never replaced. DIR's CHANGELOG.md is continued with what "
         "changed since the spec DIR was generated from. Options not given here are read from "
         f"the [tool.{TABLE}] table of ./pyproject.toml (keys: spec, out, package, "
-        "package-version, templates, layout, skip-unsupported; paths relative to that file).",
+        "package-version, templates, layout, skip-unsupported, lenient; paths relative to that file).",
     )
     generate.add_argument(
         "spec", type=Path, nargs="?", metavar="SPEC", help="OpenAPI 3.0/3.1 document (.yaml, .yml or .json)"
@@ -86,6 +86,14 @@ def parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="leave out operations that use a construct the client cannot honour (one warning each) instead of failing",
+    )
+    generate.add_argument(
+        "--lenient",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="for a spec you do not maintain: repair mistakes whose intent is clear (3.0 keywords in 3.1, "
+        "duplicate `required` entries, unknown $-keywords, defaults that do not match their schema, ...) "
+        "with one warning each instead of failing",
     )
     generate.add_argument(
         "--check", action="store_true", help="do not write: exit 1 if DIR differs from what would be generated"
@@ -179,6 +187,7 @@ def _generate(args: argparse.Namespace) -> int:
         templates=args.templates or settings.templates,
         layout=args.layout or settings.layout or "auto",
         skip_unsupported=_first(args.skip_unsupported, settings.skip_unsupported),
+        lenient=_first(args.lenient, settings.lenient),
         progress=progress,
         previous=out,  # the output as it stands carries the changelog forward (generator.evolution.changelog)
     )

@@ -23,10 +23,12 @@ from jsonschema_path import SchemaPath
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 from openapi_spec_validator.schemas import schema_v30, schema_v31
 from openapi_spec_validator.schemas.backend.jsonschema import create_validator
+from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from openapi_spec_validator.validation.keywords import KeywordValidator
 from openapi_spec_validator.validation.validators import SpecValidator
 
 from ..errors import Diagnostic, GeneratorError
+from . import lenient as lenient_mode
 from .openapi import OpenApi
 from .pointers import split_pointer
 from .refs import canonical_pointer, normalize_refs
@@ -98,16 +100,19 @@ class Spec:
         return _locate_all(diagnostics, self.path, self.raw.decode("utf-8-sig"))
 
 
-def load_spec(path: Path) -> Spec:
-    """Read, parse, normalize `$ref`s and validate the document at `path`."""
+def load_spec(path: Path, *, lenient: bool = False) -> Spec:
+    """Read, parse, normalize `$ref`s and validate the document at `path`.
+
+    `lenient` repairs the mistakes `generator.spec.lenient` lists, with a warning each.
+    """
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise GeneratorError(Diagnostic(f"cannot read the spec: {exc.strerror or exc}", file=path)) from None
-    return parse_spec(raw, path)
+    return parse_spec(raw, path, lenient=lenient)
 
 
-def parse_spec(raw: bytes, path: Path) -> Spec:
+def parse_spec(raw: bytes, path: Path, *, lenient: bool = False) -> Spec:
     """Like `load_spec` for content that is not a file of its own (a git blob, say).
 
     `path` names it in diagnostics and decides JSON or YAML by its suffix.
@@ -116,10 +121,12 @@ def parse_spec(raw: bytes, path: Path) -> Spec:
     document = _parse(text, path)
     version = _check_root(document, path)
     is_31 = version.startswith("3.1")
+    repaired = lenient_mode.repair(document, is_31=is_31) if lenient else []
     errors, warnings = normalize_refs(document, document_uri=path.resolve().as_uri(), dialect_2020=is_31)
     if errors:
         raise GeneratorError(_locate_all(errors, path, text))
-    warnings.extend(_validate(document, is_31, path, text))
+    warnings[:0] = repaired
+    warnings.extend(_validate(document, is_31, path, text, lenient=lenient))
     return Spec(
         path=path,
         raw=raw,
@@ -203,19 +210,25 @@ def _check_root(document: dict[str, Any], path: Path) -> str:
     return version
 
 
-def _located(cls: type[KeywordValidator]) -> type[KeywordValidator]:
+def _located(keyword: str, cls: type[KeywordValidator]) -> type[KeywordValidator]:
     """Wrap a keyword validator so each error it yields remembers where it was found.
 
     openapi-spec-validator validates a schema or an operation as a unit and reports paths
     relative to it. The innermost wrapper sees an error first and tags it with its node's
-    location; outer wrappers leave the tag alone.
+    location; outer wrappers leave the tag alone. The `default` validator is handed the
+    schema, but its errors are about the schema's `default` value, so they point there.
+    Plain jsonschema errors are turned into the library's own type here, as it would do
+    later anyway (losing the tag).
     """
+    suffix = ("default",) if keyword == "default" else ()
 
     def __call__(self: KeywordValidator, *args: Any, **kwargs: Any) -> Any:
         node = next((arg for arg in args if isinstance(arg, SchemaPath)), None)
-        for error in cls.__call__(self, *args, **kwargs):
+        for raw in cls.__call__(self, *args, **kwargs):
+            error: Any = raw if isinstance(raw, OpenAPIValidationError) else OpenAPIValidationError.create_from(raw)
             if node is not None and not hasattr(error, "located_at"):
-                error.located_at = tuple(str(part) for part in node.parts)
+                error.located_at = (*(str(part) for part in node.parts), *suffix)
+                error.about_default = bool(suffix)
             yield error
 
     return type(cls.__name__, (cls,), {"__call__": __call__})
@@ -229,7 +242,7 @@ def _validator_class(is_31: bool) -> type[SpecValidator]:
     keeps the generator's output the same in every environment.
     """
     base: type[SpecValidator] = OpenAPIV31SpecValidator if is_31 else OpenAPIV30SpecValidator
-    wrapped = {keyword: _located(cls) for keyword, cls in base.keyword_validators.items()}
+    wrapped = {keyword: _located(keyword, cls) for keyword, cls in base.keyword_validators.items()}
     document_schema = create_validator(dict(schema_v31 if is_31 else schema_v30))
     return type(
         f"Located{base.__name__}", (base,), {"keyword_validators": wrapped, "schema_validator": document_schema}
@@ -239,17 +252,23 @@ def _validator_class(is_31: bool) -> type[SpecValidator]:
 _VALIDATORS = {True: _validator_class(True), False: _validator_class(False)}
 
 
-def _validate(document: dict[str, Any], is_31: bool, path: Path, text: str) -> list[Diagnostic]:
+def _validate(document: dict[str, Any], is_31: bool, path: Path, text: str, *, lenient: bool) -> list[Diagnostic]:
     """Raise on errors; return the problems that are only worth a warning."""
     validator_cls = _VALIDATORS[is_31]
     found: list[Diagnostic] = []
     warnings: list[Diagnostic] = []
+    bad_defaults: list[str] = []  # pointers of the schemas whose `default` lenient mode drops
     try:
         for error in validator_cls(document).iter_errors():
             diagnostic = _diagnostic_from(error, document)
             tokens = split_pointer(diagnostic.pointer or "")
             if tokens and tokens[-1] in ANNOTATION_ONLY_KEYWORDS:
                 warnings.append(diagnostic)
+                continue
+            if lenient and getattr(error, "about_default", False):
+                schema_at = canonical_pointer(document, list(getattr(error, "located_at", ())[:-1]))
+                bad_defaults.append(schema_at)
+                warnings.append(lenient_mode.dropped_default(schema_at + "/default", diagnostic.message))
                 continue
             found.append(diagnostic)
             if len(found) >= MAX_VALIDATION_ERRORS:
@@ -258,6 +277,10 @@ def _validate(document: dict[str, Any], is_31: bool, path: Path, text: str) -> l
         found.append(Diagnostic(f"invalid OpenAPI document: {exc}", pointer=""))
     if found:
         raise GeneratorError(_locate_all(_most_specific(found), path, text))
+    for schema_at in bad_defaults:
+        holder = lenient_mode.holder_of(document, schema_at)
+        if isinstance(holder, dict):
+            holder.pop("default", None)
     return warnings
 
 
