@@ -10,6 +10,7 @@ error (PyYAML keeps the last one silently), and dates stay strings (PyYAML turns
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import re
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import Any, ClassVar
 
 import yaml
 from jsonschema.exceptions import ValidationError as SchemaValidationError
-from jsonschema.exceptions import best_match
+from jsonschema.exceptions import relevance
 from jsonschema_path import SchemaPath
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 from openapi_spec_validator.schemas import schema_v30, schema_v31
@@ -119,7 +120,10 @@ def parse_spec(raw: bytes, path: Path, *, lenient: bool = False) -> Spec:
     """
     text = _decode(raw, path)
     document = _parse(text, path)
-    version = _check_root(document, path)
+    try:
+        version = _check_root(document, path)
+    except GeneratorError as error:  # give the version problem its line too
+        raise GeneratorError(_locate_all(list(error.diagnostics), path, text)) from None
     is_31 = version.startswith("3.1")
     repaired = lenient_mode.repair(document, is_31=is_31) if lenient else []
     errors, warnings = normalize_refs(document, document_uri=path.resolve().as_uri(), dialect_2020=is_31)
@@ -200,14 +204,22 @@ def _check_root(document: dict[str, Any], path: Path) -> str:
         hint = " (Swagger 2.0 is not supported: convert it to OpenAPI 3)" if "swagger" in document else ""
         raise GeneratorError(Diagnostic(f"missing the 'openapi' version field{hint}", file=path, pointer=""))
     if not isinstance(version, str) or not SUPPORTED_VERSIONS.match(version):
-        raise GeneratorError(
-            Diagnostic(
-                f"unsupported OpenAPI version {version!r}; expected 3.0.x or 3.1.x",
-                file=path,
-                pointer="/openapi",
-            )
-        )
+        raise GeneratorError(Diagnostic(_version_problem(version), file=path, pointer="/openapi"))
     return version
+
+
+ACCEPTED_VERSIONS = "accepted: 3.0.x and 3.1.x, e.g. '3.1.0'"
+
+
+def _version_problem(version: object) -> str:
+    """What is wrong with an `openapi` value: what was found, and what would be accepted."""
+    if not isinstance(version, str):
+        # YAML reads an unquoted `openapi: 3.1` as the number 3.1
+        quoted = f"; quote it: '{version}.0'" if isinstance(version, float) else ""
+        return f"the OpenAPI version must be a string, found the {type(version).__name__} {version!r}{quoted} ({ACCEPTED_VERSIONS})"
+    if re.fullmatch(r"3\.[01]", version):
+        return f"the OpenAPI version {version!r} lacks its patch number: write '{version}.0' ({ACCEPTED_VERSIONS})"
+    return f"unsupported OpenAPI version {version!r} ({ACCEPTED_VERSIONS})"
 
 
 def _located(keyword: str, cls: type[KeywordValidator]) -> type[KeywordValidator]:
@@ -270,7 +282,8 @@ def _validate(document: dict[str, Any], is_31: bool, path: Path, text: str, *, l
                 bad_defaults.append(schema_at)
                 warnings.append(lenient_mode.dropped_default(schema_at + "/default", diagnostic.message))
                 continue
-            found.append(diagnostic)
+            if diagnostic not in found:  # the document's and the schema's meta-checks can both see it
+                found.append(diagnostic)
             if len(found) >= MAX_VALIDATION_ERRORS:
                 break
     except Exception as exc:  # the validator raises its own types for unresolvable input
@@ -300,14 +313,59 @@ def _diagnostic_from(error: Exception, document: dict[str, Any]) -> Diagnostic:
         cause = _deepest(error)
         relative = cause.absolute_path if cause.absolute_path else error.absolute_path
         tokens = [str(t) for t in (*base, *relative)]
-        return Diagnostic(_short(cause.message), pointer=canonical_pointer(document, tokens))
+        message = cause.message
+        unexpected = _unexpected_key(cause)
+        if unexpected is not None:
+            tokens.append(unexpected)
+            message = f"{unexpected!r} is not allowed here (only 'x-' extensions can be added)"
+        return Diagnostic(_short(message), pointer=canonical_pointer(document, tokens))
     return Diagnostic(_short(str(error)), pointer=canonical_pointer(document, list(base)))
+
+
+_UNEVALUATED = re.compile(r"\('((?:[^'\\]|\\.)*)'.* unexpected\)")
+
+
+def _unexpected_key(error: SchemaValidationError) -> str | None:
+    """The first key an additional/unevaluatedProperties error refuses, so it can be pointed at."""
+    instance = error.instance
+    if not isinstance(instance, dict) or not isinstance(error.schema, dict):
+        return None
+    if error.validator == "additionalProperties":
+        declared = error.schema.get("properties", {})
+        patterns = list(error.schema.get("patternProperties", {}))
+        extra = [k for k in instance if k not in declared and not any(re.search(p, k) for p in patterns)]
+        return extra[0] if extra else None
+    if error.validator == "unevaluatedProperties":
+        match = _UNEVALUATED.search(error.message)
+        return match.group(1) if match and match.group(1) in instance else None
+    return None
+
+
+def _is_reference_branch(error: SchemaValidationError) -> bool:
+    """The `Reference` alternative of a oneOf failing: never the explanation for a non-`$ref` object."""
+    return error.validator == "required" and error.validator_value == ["$ref"]
+
+
+def _best_match(errors: list[SchemaValidationError]) -> SchemaValidationError | None:
+    """jsonschema's `best_match`, except that it never explains an error by the `Reference` branch
+    when another branch failed too (that branch only says "'$ref' is a required property")."""
+
+    def explaining(candidates: list[SchemaValidationError]) -> list[SchemaValidationError]:
+        return [error for error in candidates if not _is_reference_branch(error)] or candidates
+
+    best = max(explaining(errors), key=relevance, default=None)
+    while best is not None and best.context:
+        smallest = heapq.nsmallest(2, explaining(list(best.context)), key=relevance)
+        if len(smallest) == 2 and relevance(smallest[0]) == relevance(smallest[1]):
+            break
+        best = smallest[0]
+    return best
 
 
 def _deepest(error: SchemaValidationError) -> SchemaValidationError:
     """Follow oneOf/anyOf context to the most specific cause, as jsonschema's best_match does."""
     while error.context:
-        candidate = best_match(error.context)
+        candidate = _best_match(list(error.context))
         if candidate is None:
             break
         error = candidate
