@@ -13,6 +13,7 @@ import hashlib
 import heapq
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -33,6 +34,7 @@ from . import lenient as lenient_mode
 from .openapi import OpenApi
 from .pointers import split_pointer
 from .refs import canonical_pointer, normalize_refs
+from .verdict import meets_meta_schema
 
 SUPPORTED_VERSIONS = re.compile(r"^3\.(0|1)\.\d+$")
 MAX_VALIDATION_ERRORS = 20
@@ -271,7 +273,7 @@ def _validate(document: dict[str, Any], is_31: bool, path: Path, text: str, *, l
     warnings: list[Diagnostic] = []
     bad_defaults: list[str] = []  # pointers of the schemas whose `default` lenient mode drops
     try:
-        for error in validator_cls(document).iter_errors():
+        for error in _errors(validator_cls(document), document, is_31):
             diagnostic = _diagnostic_from(error, document)
             tokens = split_pointer(diagnostic.pointer or "")
             if tokens and tokens[-1] in ANNOTATION_ONLY_KEYWORDS:
@@ -295,6 +297,17 @@ def _validate(document: dict[str, Any], is_31: bool, path: Path, text: str, *, l
         if isinstance(holder, dict):
             holder.pop("default", None)
     return warnings
+
+
+def _errors(validator: SpecValidator, document: dict[str, Any], is_31: bool) -> Iterator[Any]:
+    """The validator's errors in its order, skipping its slow meta-schema pass when
+    `generator.spec.verdict` says that pass would find nothing."""
+    if not meets_meta_schema(document, is_31=is_31):
+        yield from validator.iter_errors()
+        return
+    for error in validator.root_validator(validator.schema_path):
+        # as SpecValidator.iter_errors does
+        yield error if isinstance(error, OpenAPIValidationError) else OpenAPIValidationError.create_from(error)
 
 
 def _most_specific(found: list[Diagnostic]) -> list[Diagnostic]:
