@@ -113,6 +113,17 @@ def test_lenient_mode_reads_const_in_30_as_a_one_value_enum(write_spec: Callable
     assert [(d.pointer, d.line) for d in spec.warnings] == [("/components/schemas/Kind/const", 8)]
 
 
+def test_lenient_mode_reads_a_30_document_without_paths_as_one_without_operations(
+    write_spec: Callable[[str], Path],
+) -> None:
+    path = write_spec(SLOPPY_30.replace("paths: {}\n", "").replace("const: alpha", "enum: [alpha]"))
+    with pytest.raises(GeneratorError, match="'paths' is a required property"):
+        load_spec(path)
+    spec = load_spec(path, lenient=True)
+    assert spec.document["paths"] == {}
+    assert [(d.pointer, d.line) for d in spec.warnings] == [("", 1)]
+
+
 def test_what_cannot_be_generated_stays_an_error_in_lenient_mode(write_spec: Callable[[str], Path]) -> None:
     path = write_spec(SLOPPY_30.replace("const: alpha", "const: alpha\n      maxLength: many"))
     with pytest.raises(GeneratorError) as raised:

@@ -13,6 +13,7 @@ document, and reports each rewrite as a located warning:
 - `$`-keywords the document's dialect does not define (`$recursiveAnchor`, `$recursiveRef`, ...)
   are dropped;
 - a `title` on a path item or operation (OpenAPI has none there) is dropped;
+- a 3.0 document without `paths` (a components-only document, which 3.1 allows) has none;
 - a `default` that does not match its schema is dropped (see `generator.spec.loader`: this one
   is found by the validator, not here).
 
@@ -54,6 +55,9 @@ _SCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitio
 def repair(document: dict[str, Any], *, is_31: bool) -> list[Diagnostic]:
     """Rewrite the forgivable mistakes of `document` in place; one warning (with its pointer) each."""
     walk = _Repair(is_31)
+    if not is_31 and "paths" not in document:
+        document["paths"] = {}
+        walk.warn([], "a 3.0 document without `paths`: read as one without operations (`paths: {}`)")
     walk.openapi(document, [])
     return walk.warnings
 
