@@ -32,6 +32,7 @@ from .evolution.report import FORMATS, render_report
 from .evolution.rules import Level
 from .pipeline import check_package, generate_package, write_package
 from .settings import TABLE, Settings, read_settings
+from .spec.lenient import LENIENT_FLAG
 from .spec.sources import load_source
 
 EXIT_OK = 0
@@ -88,7 +89,7 @@ def parser() -> argparse.ArgumentParser:
         help="leave out operations that use a construct the client cannot honour (one warning each) instead of failing",
     )
     generate.add_argument(
-        "--lenient",
+        LENIENT_FLAG,
         action=argparse.BooleanOptionalAction,
         default=None,
         help="for a spec you do not maintain: repair mistakes whose intent is clear (3.0 keywords in 3.1, "

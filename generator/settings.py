@@ -27,7 +27,8 @@ from .errors import Diagnostic, GeneratorError
 TABLE = "kinbox-generator"
 PATH_KEYS = ("spec", "out", "templates")
 TEXT_KEYS = ("package", "package-version", "layout")
-FLAG_KEYS = ("skip-unsupported", "lenient")
+LENIENT_KEY = "lenient"
+FLAG_KEYS = ("skip-unsupported", LENIENT_KEY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,5 +89,5 @@ def read_settings(pyproject: Path) -> Settings:
         templates=values.get("templates"),
         layout=values.get("layout"),
         skip_unsupported=values.get("skip-unsupported"),
-        lenient=values.get("lenient"),
+        lenient=values.get(LENIENT_KEY),
     )

@@ -11,6 +11,7 @@ import pytest
 from generator.cli import main
 from generator.errors import Diagnostic, GeneratorError
 from generator.settings import read_settings
+from generator.spec.lenient import STRICT_HINT
 from generator.spec.loader import load_spec
 
 # Every mistake lenient mode forgives in a 3.1 document, each on a line of its own.
@@ -75,6 +76,14 @@ def test_strict_mode_refuses_each_mistake_at_its_value(write_spec: Callable[[str
     assert errors["/paths/~1things/get/title"] == (6, "'title' is not allowed here (only 'x-' extensions can be added)")
     assert errors["/paths/~1things/get/parameters/0/schema/default"][0] == 13
     assert "'ten' is not of type 'integer'" in errors["/paths/~1things/get/parameters/0/schema/default"][1]
+    assert raised.value.diagnostics[-1].message == STRICT_HINT  # all of them are forgivable
+
+
+def test_no_lenient_hint_when_lenient_mode_would_refuse_too(write_spec: Callable[[str], Path]) -> None:
+    path = write_spec(SLOPPY_31.replace("type: object", "type: objekt"))
+    with pytest.raises(GeneratorError) as raised:
+        load_spec(path)
+    assert STRICT_HINT not in [d.message for d in raised.value.diagnostics]
 
 
 def test_lenient_mode_repairs_and_warns_once_per_mistake(write_spec: Callable[[str], Path]) -> None:

@@ -25,10 +25,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Diagnostic
+from ..settings import LENIENT_KEY, TABLE
 from .pointers import pointer, split_pointer
 
-LENIENT_FLAG = "--lenient"
-LENIENT_KEY = "lenient"
+LENIENT_FLAG = f"--{LENIENT_KEY}"
 
 # The `$`-keywords each dialect defines; any other `$`-key in a schema is dropped.
 DOLLAR_KEYWORDS_31 = frozenset(
@@ -67,9 +67,11 @@ def dropped_default(json_pointer: str, problem: str) -> Diagnostic:
     return Diagnostic(f"lenient: dropped a default that does not match its schema ({problem})", pointer=json_pointer)
 
 
-def strict_hint(errors: int) -> str:
-    """Said after strict-mode errors that lenient mode would have forgiven."""
-    return f"{errors} of these would be warnings with {LENIENT_FLAG} (or `{LENIENT_KEY} = true` in pyproject.toml)"
+# Said after strict-mode errors that lenient mode forgives, all of them.
+STRICT_HINT = (
+    f"each of these has one clear reading: if you cannot fix the spec, generate with {LENIENT_FLAG} "
+    f"(or `{LENIENT_KEY} = true` in [tool.{TABLE}]) to repair them with a warning each"
+)
 
 
 class _Repair:

@@ -112,7 +112,21 @@ def load_spec(path: Path, *, lenient: bool = False) -> Spec:
         raw = path.read_bytes()
     except OSError as exc:
         raise GeneratorError(Diagnostic(f"cannot read the spec: {exc.strerror or exc}", file=path)) from None
-    return parse_spec(raw, path, lenient=lenient)
+    try:
+        return parse_spec(raw, path, lenient=lenient)
+    except GeneratorError as error:
+        if lenient:
+            raise
+        raise GeneratorError([*error.diagnostics, *_lenient_hint(raw, path)]) from None
+
+
+def _lenient_hint(raw: bytes, path: Path) -> list[Diagnostic]:
+    """Say so when lenient mode would generate a document strict mode refused."""
+    try:
+        parse_spec(raw, path, lenient=True)
+    except GeneratorError:
+        return []
+    return [Diagnostic(lenient_mode.STRICT_HINT, file=path, pointer="", line=1)]
 
 
 def parse_spec(raw: bytes, path: Path, *, lenient: bool = False) -> Spec:
