@@ -205,3 +205,26 @@ def test_our_own_spec_stays_strict() -> None:
     from tests.conftest import ROOT
 
     assert read_settings(ROOT / "pyproject.toml").lenient in (None, False)
+
+
+def test_lenient_mode_reads_30_type_lists_and_a_number_version(write_spec: Callable[[str], Path]) -> None:
+    text = SLOPPY_30.replace("version: 1.0.0}", "version: 2.5}").replace(
+        "type: string\n      const: alpha",
+        "type: object\n      properties:\n        a: {type: [string, 'null']}\n        b: {type: [integer, number]}",
+    )
+    path = write_spec(text)
+    with pytest.raises(GeneratorError) as raised:
+        load_spec(path)
+    pointers = [d.pointer or "" for d in raised.value.diagnostics]
+    assert "/info/version" in pointers
+    assert any(p.startswith("/components/schemas/Kind/properties/") and p.endswith("/type") for p in pointers)
+    spec = load_spec(path, lenient=True)
+    assert spec.document["info"]["version"] == "2.5"
+    properties = spec.document["components"]["schemas"]["Kind"]["properties"]
+    assert properties["a"] == {"type": "string", "nullable": True}
+    assert properties["b"] == {"anyOf": [{"type": "integer"}, {"type": "number"}]}
+    assert [(d.pointer, d.line) for d in spec.warnings] == [
+        ("/info/version", 2),
+        ("/components/schemas/Kind/properties/a/type", 9),
+        ("/components/schemas/Kind/properties/b/type", 10),
+    ]

@@ -8,7 +8,9 @@ document, and reports each rewrite as a located warning:
 - OpenAPI 3.0 keywords in a 3.1 document: `exclusiveMinimum: true` / `exclusiveMaximum: true`
   beside `minimum` / `maximum` become the 3.1 number form; `nullable: true` adds `"null"` to
   `type` (without a `type` it is dropped);
-- `const` in a 3.0 document becomes a one-value `enum`;
+- `const` in a 3.0 document becomes a one-value `enum`, and a 3.1 type list (`type: [string, "null"]`)
+  becomes `type` with `nullable: true` (an `anyOf` of the types when there are several);
+- a number as `info.version` (YAML reads `version: 1.0` as one) becomes the string it was written as;
 - duplicate entries in `required` are dropped;
 - `$`-keywords the document's dialect does not define (`$recursiveAnchor`, `$recursiveRef`, ...)
   are dropped;
@@ -55,6 +57,7 @@ _SCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitio
 def repair(document: dict[str, Any], *, is_31: bool) -> list[Diagnostic]:
     """Rewrite the forgivable mistakes of `document` in place; one warning (with its pointer) each."""
     walk = _Repair(is_31)
+    _version_string(walk, document)
     if not is_31 and "paths" not in document:
         document["paths"] = {}
         walk.warn([], "a 3.0 document without `paths`: read as one without operations (`paths: {}`)")
@@ -123,9 +126,11 @@ class _Repair:
             for bound in ("Minimum", "Maximum"):
                 self._exclusive_bound(node, at, bound)
             self._nullable(node, at)
-        elif "const" in node:
-            node["enum"] = [node.pop("const")]
-            self.warn([*at, "const"], "`const` is OpenAPI 3.1; read as a one-value `enum` in this 3.0 document")
+        else:
+            if "const" in node:
+                node["enum"] = [node.pop("const")]
+                self.warn([*at, "const"], "`const` is OpenAPI 3.1; read as a one-value `enum` in this 3.0 document")
+            self._type_list(node, at)
         self._required(node, at)
         for key, value in node.items():
             if key in _ONE_SCHEMA:
@@ -171,6 +176,22 @@ class _Repair:
         else:
             self.warn([*at, "nullable"], f"dropped the OpenAPI 3.0 `nullable: {nullable!r}` of a schema without `type`")
 
+    def _type_list(self, node: dict[str, Any], at: list[str]) -> None:
+        kinds = node.get("type")
+        if not isinstance(kinds, list) or not kinds or not all(isinstance(kind, str) for kind in kinds):
+            return
+        named = [kind for kind in dict.fromkeys(kinds) if kind != "null"]
+        if not named:
+            return  # only "null": no 3.0 form, the validator refuses it
+        del node["type"]
+        if "null" in kinds:
+            node["nullable"] = True
+        if len(named) == 1:
+            node["type"] = named[0]
+        else:
+            node["anyOf"] = [{"type": kind} for kind in named]  # an existing anyOf makes this an error
+        self.warn([*at, "type"], f"a type list is OpenAPI 3.1; read as {_as_30(named, 'null' in kinds)}")
+
     def _required(self, node: dict[str, Any], at: list[str]) -> None:
         required = node.get("required")
         if not isinstance(required, list) or not all(isinstance(name, str) for name in required):
@@ -186,6 +207,21 @@ class _Repair:
             return False
         self._seen.add(id(node))
         return True
+
+
+def _as_30(named: list[str], nullable: bool) -> str:
+    kind = f"`type: {named[0]}`" if len(named) == 1 else f"`anyOf` of {', '.join(named)}"
+    return f"{kind} with `nullable: true`" if nullable else kind
+
+
+def _version_string(walk: _Repair, document: dict[str, Any]) -> None:
+    info = document.get("info")
+    if not isinstance(info, dict):
+        return
+    version = info.get("version")
+    if isinstance(version, int | float) and not isinstance(version, bool):
+        info["version"] = str(version)
+        walk.warn(["info", "version"], f"`version` must be a string; read as {info['version']!r}")
 
 
 def _is_path_item(at: list[str]) -> bool:
