@@ -14,6 +14,7 @@ import pytest
 
 from generator.errors import GeneratorError
 from generator.spec import loader
+from generator.spec.lenient import STRICT_HINT
 from generator.spec.refs import normalize_refs
 from generator.spec.verdict import meets_meta_schema
 from tests.conftest import SPEC, corpus_spec
@@ -66,4 +67,6 @@ def test_a_valid_document_still_gets_the_keyword_checks(write_spec: Callable[[st
     assert verdicts(path) == (True, True)
     with pytest.raises(GeneratorError) as raised:
         loader.load_spec(path)
-    assert [(d.pointer, d.line) for d in raised.value.diagnostics] == [("/components/schemas/Kind/default", 8)]
+    error, hint = raised.value.diagnostics
+    assert (error.pointer, error.line) == ("/components/schemas/Kind/default", 8)
+    assert hint.message == STRICT_HINT
