@@ -16,6 +16,7 @@ import pytest
 
 from generator.errors import GeneratorError
 from generator.pipeline import Generated, generate_package, write_package
+from generator.spec.lenient import STRICT_HINT
 from generator.spec.loader import load_spec
 from generator.spec.openapi import iter_operations
 from tests.conftest import corpus_spec
@@ -56,7 +57,10 @@ def test_peer_spec_generates_every_operation_and_imports(name: str, tmp_path: Pa
     if lenient:  # strict mode refuses it, with located errors only
         with pytest.raises(GeneratorError) as raised:
             load_spec(spec_path)
-        assert all(d.file == spec_path and d.line is not None and d.pointer for d in raised.value.diagnostics)
+        assert all(
+            d.file == spec_path and d.line is not None and d.pointer is not None for d in raised.value.diagnostics
+        )
+        assert raised.value.diagnostics[-1].message == STRICT_HINT
 
     generated = generate(name, tmp_path)
     declared = [
