@@ -16,6 +16,7 @@ document, and reports each rewrite as a located warning:
   are dropped;
 - a `title` on a path item or operation (OpenAPI has none there) is dropped;
 - a 3.0 document without `paths` (a components-only document, which 3.1 allows) has none;
+- a document without `info` gets `info: {title: API, version: 0.1.0}` (`--package-version` overrides);
 - a `default` that does not match its schema is dropped (see `generator.spec.loader`: this one
   is found by the validator, not here).
 
@@ -38,6 +39,8 @@ DOLLAR_KEYWORDS_31 = frozenset(
 )
 DOLLAR_KEYWORDS_30 = frozenset({"$ref"})
 
+MISSING_INFO = {"title": "API", "version": "0.1.0"}
+
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 
 # Keys whose value holds instance data, never a schema: nothing in there is repaired.
@@ -57,6 +60,11 @@ _SCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitio
 def repair(document: dict[str, Any], *, is_31: bool) -> list[Diagnostic]:
     """Rewrite the forgivable mistakes of `document` in place; one warning (with its pointer) each."""
     walk = _Repair(is_31)
+    if "info" not in document:
+        document["info"] = dict(MISSING_INFO)
+        walk.warn(
+            [], f"no `info`: read as `info: {{title: {MISSING_INFO['title']}, version: {MISSING_INFO['version']}}}`"
+        )
     _version_string(walk, document)
     if not is_31 and "paths" not in document:
         document["paths"] = {}
