@@ -32,6 +32,7 @@ from .evolution.report import FORMATS, render_report
 from .evolution.rules import Level
 from .pipeline import check_package, generate_package, write_package
 from .settings import TABLE, Settings, read_settings
+from .spec.lenient import LENIENT_FLAG
 from .spec.sources import load_source
 from .text import terminal
 
@@ -60,7 +61,7 @@ def parser() -> argparse.ArgumentParser:
         "the generator did not write is never replaced. DIR's CHANGELOG.md is continued with what "
         "changed since the spec DIR was generated from. Options not given here are read from "
         f"the [tool.{TABLE}] table of ./pyproject.toml (keys: spec, out, package, "
-        "package-version, templates, layout, skip-unsupported; paths relative to that file).",
+        "package-version, templates, layout, skip-unsupported, lenient; paths relative to that file).",
     )
     generate.add_argument(
         "spec", type=Path, nargs="?", metavar="SPEC", help="OpenAPI 3.0/3.1 document (.yaml, .yml or .json)"
@@ -87,6 +88,14 @@ def parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="leave out operations that use a construct the client cannot honour (one warning each) instead of failing",
+    )
+    generate.add_argument(
+        LENIENT_FLAG,
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="for a spec you do not maintain: repair mistakes whose intent is clear (3.0 keywords in 3.1, "
+        "duplicate `required` entries, unknown $-keywords, defaults that do not match their schema, ...) "
+        "with one warning each instead of failing",
     )
     generate.add_argument(
         "--check", action="store_true", help="do not write: exit 1 if DIR differs from what would be generated"
@@ -184,6 +193,7 @@ def _generate(args: argparse.Namespace) -> int:
         templates=args.templates or settings.templates,
         layout=args.layout or settings.layout or "auto",
         skip_unsupported=_first(args.skip_unsupported, settings.skip_unsupported),
+        lenient=_first(args.lenient, settings.lenient),
         progress=progress,
         previous=out,  # the output as it stands carries the changelog forward (generator.evolution.changelog)
     )

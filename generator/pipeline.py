@@ -48,6 +48,7 @@ def generate_package(
     templates: Path | None = None,
     layout: LayoutChoice = "auto",
     skip_unsupported: bool = False,
+    lenient: bool = False,
     progress: Progress = _silent,
     previous: Path | None = None,
     today: dt.date | None = None,
@@ -56,13 +57,14 @@ def generate_package(
 
     `previous` is the output directory as it stands: its spec copy and CHANGELOG.md are
     carried forward (see `generator.evolution.changelog`); `today` dates a new changelog entry.
+    `lenient` repairs a third-party spec's forgivable mistakes with warnings (`generator.spec.lenient`).
     """
     if not is_package_name(package):
         raise GeneratorError(
             Diagnostic(f"--package {package!r} is not a valid lower-case Python package name (e.g. kinbox_client)")
         )
     progress(f"reading {spec_path}")
-    spec = load_spec(spec_path)
+    spec = load_spec(spec_path, lenient=lenient)
     schemas = spec.openapi.components("schemas")
     progress(f"generating models for {len(schemas)} schemas (datamodel-code-generator)")
     models = generate_models(spec.document, spec.path, package)

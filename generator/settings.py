@@ -27,7 +27,8 @@ from .errors import Diagnostic, GeneratorError
 TABLE = "kinbox-generator"
 PATH_KEYS = ("spec", "out", "templates")
 TEXT_KEYS = ("package", "package-version", "layout")
-FLAG_KEYS = ("skip-unsupported",)
+LENIENT_KEY = "lenient"
+FLAG_KEYS = ("skip-unsupported", LENIENT_KEY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class Settings:
     templates: Path | None = None
     layout: LayoutChoice | None = None
     skip_unsupported: bool | None = None
+    lenient: bool | None = None
 
 
 def read_settings(pyproject: Path) -> Settings:
@@ -87,4 +89,5 @@ def read_settings(pyproject: Path) -> Settings:
         templates=values.get("templates"),
         layout=values.get("layout"),
         skip_unsupported=values.get("skip-unsupported"),
+        lenient=values.get(LENIENT_KEY),
     )

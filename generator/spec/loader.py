@@ -10,23 +10,27 @@ error (PyYAML keeps the last one silently), and dates stay strings (PyYAML turns
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
 from jsonschema.exceptions import ValidationError as SchemaValidationError
-from jsonschema.exceptions import best_match
+from jsonschema.exceptions import relevance
 from jsonschema_path import SchemaPath
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 from openapi_spec_validator.schemas import schema_v30, schema_v31
 from openapi_spec_validator.schemas.backend.jsonschema import create_validator
+from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from openapi_spec_validator.validation.keywords import KeywordValidator
 from openapi_spec_validator.validation.validators import SpecValidator
 
 from ..errors import Diagnostic, GeneratorError
+from . import lenient as lenient_mode
 from .bounds import (
     BoundExceeded,
     check_alias_expansion,
@@ -42,6 +46,7 @@ from .openapi import OpenApi
 from .pointers import pointer as pointer_token
 from .pointers import split_pointer
 from .refs import canonical_pointer, normalize_refs
+from .verdict import meets_meta_schema
 
 SUPPORTED_VERSIONS = re.compile(r"^3\.(0|1)\.\d+$")
 MAX_VALIDATION_ERRORS = 20
@@ -111,28 +116,50 @@ class Spec:
         return _locate_all(diagnostics, self.path, self.raw.decode("utf-8-sig"))
 
 
-def load_spec(path: Path) -> Spec:
-    """Read, parse, normalize `$ref`s and validate the document at `path`."""
+def load_spec(path: Path, *, lenient: bool = False) -> Spec:
+    """Read, parse, normalize `$ref`s and validate the document at `path`.
+
+    `lenient` repairs the mistakes `generator.spec.lenient` lists, with a warning each.
+    """
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise GeneratorError(Diagnostic(f"cannot read the spec: {exc.strerror or exc}", file=path)) from None
-    return parse_spec(raw, path)
+    try:
+        return parse_spec(raw, path, lenient=lenient)
+    except GeneratorError as error:
+        if lenient:
+            raise
+        raise GeneratorError([*error.diagnostics, *_lenient_hint(raw, path)]) from None
 
 
-def parse_spec(raw: bytes, path: Path) -> Spec:
+def _lenient_hint(raw: bytes, path: Path) -> list[Diagnostic]:
+    """Say so when lenient mode would generate a document strict mode refused."""
+    try:
+        parse_spec(raw, path, lenient=True)
+    except GeneratorError:
+        return []
+    return [Diagnostic(lenient_mode.STRICT_HINT, file=path, pointer="", line=1)]
+
+
+def parse_spec(raw: bytes, path: Path, *, lenient: bool = False) -> Spec:
     """Like `load_spec` for content that is not a file of its own (a git blob, say).
 
     `path` names it in diagnostics and decides JSON or YAML by its suffix.
     """
     text = _decode(raw, path)
     document = _parse(text, path)
-    version = _check_root(document, path)
+    try:
+        version = _check_root(document, path)
+    except GeneratorError as error:  # give the version problem its line too
+        raise GeneratorError(_locate_all(list(error.diagnostics), path, text)) from None
     is_31 = version.startswith("3.1")
+    repaired = lenient_mode.repair(document, is_31=is_31) if lenient else []
     errors, warnings = normalize_refs(document, document_uri=path.resolve().as_uri(), dialect_2020=is_31)
     if errors:
         raise GeneratorError(_locate_all(errors, path, text))
-    warnings.extend(_validate(document, is_31, path, text))
+    warnings[:0] = repaired
+    warnings.extend(_validate(document, is_31, path, text, lenient=lenient))
     return Spec(
         path=path,
         raw=raw,
@@ -241,29 +268,43 @@ def _check_root(document: dict[str, Any], path: Path) -> str:
         hint = " (Swagger 2.0 is not supported: convert it to OpenAPI 3)" if "swagger" in document else ""
         raise GeneratorError(Diagnostic(f"missing the 'openapi' version field{hint}", file=path, pointer=""))
     if not isinstance(version, str) or not SUPPORTED_VERSIONS.match(version):
-        raise GeneratorError(
-            Diagnostic(
-                f"unsupported OpenAPI version {version!r}; expected 3.0.x or 3.1.x",
-                file=path,
-                pointer="/openapi",
-            )
-        )
+        raise GeneratorError(Diagnostic(_version_problem(version), file=path, pointer="/openapi"))
     return version
 
 
-def _located(cls: type[KeywordValidator]) -> type[KeywordValidator]:
+ACCEPTED_VERSIONS = "accepted: 3.0.x and 3.1.x, e.g. '3.1.0'"
+
+
+def _version_problem(version: object) -> str:
+    """What is wrong with an `openapi` value: what was found, and what would be accepted."""
+    if not isinstance(version, str):
+        # YAML reads an unquoted `openapi: 3.1` as the number 3.1
+        quoted = f"; quote it: '{version}.0'" if isinstance(version, float) else ""
+        return f"the OpenAPI version must be a string, found the {type(version).__name__} {version!r}{quoted} ({ACCEPTED_VERSIONS})"
+    if re.fullmatch(r"3\.[01]", version):
+        return f"the OpenAPI version {version!r} lacks its patch number: write '{version}.0' ({ACCEPTED_VERSIONS})"
+    return f"unsupported OpenAPI version {version!r} ({ACCEPTED_VERSIONS})"
+
+
+def _located(keyword: str, cls: type[KeywordValidator]) -> type[KeywordValidator]:
     """Wrap a keyword validator so each error it yields remembers where it was found.
 
     openapi-spec-validator validates a schema or an operation as a unit and reports paths
     relative to it. The innermost wrapper sees an error first and tags it with its node's
-    location; outer wrappers leave the tag alone.
+    location; outer wrappers leave the tag alone. The `default` validator is handed the
+    schema, but its errors are about the schema's `default` value, so they point there.
+    Plain jsonschema errors are turned into the library's own type here, as it would do
+    later anyway (losing the tag).
     """
+    suffix = ("default",) if keyword == "default" else ()
 
     def __call__(self: KeywordValidator, *args: Any, **kwargs: Any) -> Any:
         node = next((arg for arg in args if isinstance(arg, SchemaPath)), None)
-        for error in cls.__call__(self, *args, **kwargs):
+        for raw in cls.__call__(self, *args, **kwargs):
+            error: Any = raw if isinstance(raw, OpenAPIValidationError) else OpenAPIValidationError.create_from(raw)
             if node is not None and not hasattr(error, "located_at"):
-                error.located_at = tuple(str(part) for part in node.parts)
+                error.located_at = (*(str(part) for part in node.parts), *suffix)
+                error.about_default = bool(suffix)
             yield error
 
     return type(cls.__name__, (cls,), {"__call__": __call__})
@@ -277,7 +318,7 @@ def _validator_class(is_31: bool) -> type[SpecValidator]:
     keeps the generator's output the same in every environment.
     """
     base: type[SpecValidator] = OpenAPIV31SpecValidator if is_31 else OpenAPIV30SpecValidator
-    wrapped = {keyword: _located(cls) for keyword, cls in base.keyword_validators.items()}
+    wrapped = {keyword: _located(keyword, cls) for keyword, cls in base.keyword_validators.items()}
     document_schema = create_validator(dict(schema_v31 if is_31 else schema_v30))
     return type(
         f"Located{base.__name__}", (base,), {"keyword_validators": wrapped, "schema_validator": document_schema}
@@ -287,25 +328,36 @@ def _validator_class(is_31: bool) -> type[SpecValidator]:
 _VALIDATORS = {True: _validator_class(True), False: _validator_class(False)}
 
 
-def _validate(document: dict[str, Any], is_31: bool, path: Path, text: str) -> list[Diagnostic]:
+def _validate(document: dict[str, Any], is_31: bool, path: Path, text: str, *, lenient: bool) -> list[Diagnostic]:
     """Raise on errors; return the problems that are only worth a warning."""
     validator_cls = _VALIDATORS[is_31]
     found: list[Diagnostic] = []
     warnings: list[Diagnostic] = []
+    bad_defaults: list[str] = []  # pointers of the schemas whose `default` lenient mode drops
     try:
-        for error in validator_cls(document).iter_errors():
+        for error in _errors(validator_cls(document), document, is_31):
             diagnostic = _diagnostic_from(error, document)
             tokens = split_pointer(diagnostic.pointer or "")
             if tokens and tokens[-1] in ANNOTATION_ONLY_KEYWORDS:
                 warnings.append(diagnostic)
                 continue
-            found.append(diagnostic)
+            if lenient and getattr(error, "about_default", False):
+                schema_at = canonical_pointer(document, list(getattr(error, "located_at", ())[:-1]))
+                bad_defaults.append(schema_at)
+                warnings.append(lenient_mode.dropped_default(schema_at + "/default", diagnostic.message))
+                continue
+            if diagnostic not in found:  # the document's and the schema's meta-checks can both see it
+                found.append(diagnostic)
             if len(found) >= MAX_VALIDATION_ERRORS:
                 break
     except Exception as exc:  # the validator raises its own types for unresolvable input
         found.extend(_validator_stopped(exc, document, found))
     if found:
         raise GeneratorError(_locate_all(_most_specific(found), path, text))
+    for schema_at in bad_defaults:
+        holder = lenient_mode.holder_of(document, schema_at)
+        if isinstance(holder, dict):
+            holder.pop("default", None)
     return warnings
 
 
@@ -340,6 +392,17 @@ def _operation_missing(document: dict[str, Any], member: str) -> str | None:
     return None
 
 
+def _errors(validator: SpecValidator, document: dict[str, Any], is_31: bool) -> Iterator[Any]:
+    """The validator's errors in its order, skipping its slow meta-schema pass when
+    `generator.spec.verdict` says that pass would find nothing."""
+    if not meets_meta_schema(document, is_31=is_31):
+        yield from validator.iter_errors()
+        return
+    for error in validator.root_validator(validator.schema_path):
+        # as SpecValidator.iter_errors does
+        yield error if isinstance(error, OpenAPIValidationError) else OpenAPIValidationError.create_from(error)
+
+
 def _most_specific(found: list[Diagnostic]) -> list[Diagnostic]:
     """Drop a vague "not valid under any of the schemas" when a deeper error explains it."""
     pointers = [d.pointer or "" for d in found]
@@ -356,14 +419,59 @@ def _diagnostic_from(error: Exception, document: dict[str, Any]) -> Diagnostic:
         cause = _deepest(error)
         relative = cause.absolute_path if cause.absolute_path else error.absolute_path
         tokens = [str(t) for t in (*base, *relative)]
-        return Diagnostic(_short(cause.message), pointer=canonical_pointer(document, tokens))
+        message = cause.message
+        unexpected = _unexpected_key(cause)
+        if unexpected is not None:
+            tokens.append(unexpected)
+            message = f"{unexpected!r} is not allowed here (only 'x-' extensions can be added)"
+        return Diagnostic(_short(message), pointer=canonical_pointer(document, tokens))
     return Diagnostic(_short(str(error)), pointer=canonical_pointer(document, list(base)))
+
+
+_UNEVALUATED = re.compile(r"\('((?:[^'\\]|\\.)*)'.* unexpected\)")
+
+
+def _unexpected_key(error: SchemaValidationError) -> str | None:
+    """The first key an additional/unevaluatedProperties error refuses, so it can be pointed at."""
+    instance = error.instance
+    if not isinstance(instance, dict) or not isinstance(error.schema, dict):
+        return None
+    if error.validator == "additionalProperties":
+        declared = error.schema.get("properties", {})
+        patterns = list(error.schema.get("patternProperties", {}))
+        extra = [k for k in instance if k not in declared and not any(re.search(p, k) for p in patterns)]
+        return extra[0] if extra else None
+    if error.validator == "unevaluatedProperties":
+        match = _UNEVALUATED.search(error.message)
+        return match.group(1) if match and match.group(1) in instance else None
+    return None
+
+
+def _is_reference_branch(error: SchemaValidationError) -> bool:
+    """The `Reference` alternative of a oneOf failing: never the explanation for a non-`$ref` object."""
+    return error.validator == "required" and error.validator_value == ["$ref"]
+
+
+def _best_match(errors: list[SchemaValidationError]) -> SchemaValidationError | None:
+    """jsonschema's `best_match`, except that it never explains an error by the `Reference` branch
+    when another branch failed too (that branch only says "'$ref' is a required property")."""
+
+    def explaining(candidates: list[SchemaValidationError]) -> list[SchemaValidationError]:
+        return [error for error in candidates if not _is_reference_branch(error)] or candidates
+
+    best = max(explaining(errors), key=relevance, default=None)
+    while best is not None and best.context:
+        smallest = heapq.nsmallest(2, explaining(list(best.context)), key=relevance)
+        if len(smallest) == 2 and relevance(smallest[0]) == relevance(smallest[1]):
+            break
+        best = smallest[0]
+    return best
 
 
 def _deepest(error: SchemaValidationError) -> SchemaValidationError:
     """Follow oneOf/anyOf context to the most specific cause, as jsonschema's best_match does."""
     while error.context:
-        candidate = best_match(error.context)
+        candidate = _best_match(list(error.context))
         if candidate is None:
             break
         error = candidate
