@@ -5,6 +5,7 @@ dependencies the models need (issue 15, item 3)."""
 from __future__ import annotations
 
 import importlib
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,7 @@ from pydantic import ValidationError
 from generator.errors import GeneratorError
 from generator.pipeline import generate_package, write_package
 from generator.stack import deep_call
-from tests.conftest import GenerateClient
+from tests.conftest import Built, GenerateClient
 
 HEAD = """
 openapi: 3.0.3
@@ -113,3 +114,87 @@ def test_refused_values_stay_refused(generate_client: GenerateClient) -> None:
     built = generate_client(ring(2), package="ring")
     with pytest.raises(ValidationError):
         built.package.models.A0.model_validate({"next": "not an object"})
+
+
+def strict_mypy(built: Built) -> subprocess.CompletedProcess[str]:
+    """`mypy --strict` over the generated package, as the corpus test runs it."""
+    out = Path(str(built.package.__file__)).parent.parent
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", built.package.__name__]
+    return subprocess.run(command, cwd=out, capture_output=True, text=True, check=False)
+
+
+TREE = (
+    HEAD.replace('"#/components/schemas/Root"', '"#/components/schemas/Tree"')
+    + """
+components:
+  schemas:
+    Tree:
+      type: array
+      items:
+        type: object
+        additionalProperties: {$ref: "#/components/schemas/Tree"}
+    Grid:
+      type: array
+      items: {type: array, items: {$ref: "#/components/schemas/Grid"}}
+"""
+)
+
+
+@pytest.mark.slow
+def test_recursive_arrays_of_maps_and_arrays_are_typed_and_validated(generate_client: GenerateClient) -> None:
+    # Both used to be a bare `RootModel[list]`: mypy --strict refused it and any list passed.
+    built = generate_client(TREE, package="trees")
+    models = built.package.models
+    tree = models.Tree.model_validate([{"a": [{}], "b": []}])
+    assert isinstance(tree.root[0], models.TreeItem)
+    assert isinstance(tree.root[0].root["a"], models.Tree)
+    assert models.Grid.model_validate([[[], [[]]]]).root[0].root[1].root[0].root == []
+    for refused in ([1], [{"a": "not a tree"}], [{"a": [3]}]):
+        with pytest.raises(ValidationError):
+            models.Tree.model_validate(refused)
+    with pytest.raises(ValidationError):
+        models.Grid.model_validate([[1]])
+    typed = strict_mypy(built)
+    assert typed.returncode == 0, typed.stdout + typed.stderr
+
+
+DISCRIMINATED = (
+    HEAD.replace('"#/components/schemas/Root"', '"#/components/schemas/Pet"')
+    + """
+components:
+  schemas:
+    Kind: {type: string, enum: [cat, dog]}
+    Base:
+      type: object
+      required: [kind]
+      properties: {kind: {$ref: "#/components/schemas/Kind"}}
+    Cat:
+      allOf:
+        - $ref: "#/components/schemas/Base"
+        - {type: object, properties: {meow: {type: boolean}}}
+    Dog:
+      allOf:
+        - $ref: "#/components/schemas/Base"
+        - {type: object, properties: {bark: {type: boolean}}}
+    Pet:
+      oneOf: [{$ref: "#/components/schemas/Cat"}, {$ref: "#/components/schemas/Dog"}]
+      discriminator:
+        propertyName: kind
+        mapping: {cat: "#/components/schemas/Cat", dog: "#/components/schemas/Dog"}
+"""
+)
+
+
+@pytest.mark.slow
+def test_a_discriminator_typed_as_an_enum_through_all_of_passes_mypy_strict(generate_client: GenerateClient) -> None:
+    # The branches said `kind: Literal["cat"]` over the base's `kind: Kind`: an incompatible override.
+    built = generate_client(DISCRIMINATED, package="pets")
+    models = built.package.models
+    pet = models.Pet.model_validate({"kind": "dog", "bark": True})
+    assert isinstance(pet.root, models.Dog)
+    assert pet.root.kind is models.Kind.dog
+    assert pet.model_dump(mode="json") == {"kind": "dog", "bark": True}
+    with pytest.raises(ValidationError):
+        models.Pet.model_validate({"kind": "cow"})
+    typed = strict_mypy(built)
+    assert typed.returncode == 0, typed.stdout + typed.stderr
