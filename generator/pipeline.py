@@ -20,6 +20,7 @@ from .errors import Diagnostic, GeneratorError
 from .evolution.changelog import history_files
 from .naming import is_package_name
 from .spec.loader import load_spec
+from .stack import deep_call
 
 RUNTIME = Path(__file__).parent / "runtime"
 
@@ -58,7 +59,36 @@ def generate_package(
     `previous` is the output directory as it stands: its spec copy and CHANGELOG.md are
     carried forward (see `generator.evolution.changelog`); `today` dates a new changelog entry.
     `lenient` repairs a third-party spec's forgivable mistakes with warnings (`generator.spec.lenient`).
+    The stages run on a deep stack (`generator.stack`): they follow `$ref` chains recursively.
     """
+    return deep_call(
+        _generate_package,
+        spec_path,
+        package=package,
+        package_version=package_version,
+        templates=templates,
+        layout=layout,
+        skip_unsupported=skip_unsupported,
+        lenient=lenient,
+        progress=progress,
+        previous=previous,
+        today=today,
+    )
+
+
+def _generate_package(
+    spec_path: Path,
+    *,
+    package: str,
+    package_version: str | None,
+    templates: Path | None,
+    layout: LayoutChoice,
+    skip_unsupported: bool,
+    lenient: bool,
+    progress: Progress,
+    previous: Path | None,
+    today: dt.date | None,
+) -> Generated:
     if not is_package_name(package):
         raise GeneratorError(
             Diagnostic(f"--package {package!r} is not a valid lower-case Python package name (e.g. kinbox_client)")

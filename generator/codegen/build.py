@@ -22,6 +22,7 @@ from .annotations import Annotations
 from .layouts import LayoutChoice, choose_layout, group_resources
 from .models import GeneratedModels
 from .operations import build_operations
+from .requirements import package_requirements
 from .security import credentials, security, security_schemes
 
 
@@ -72,5 +73,6 @@ def build_api(
         model_names=models.public_names,
         layout=chosen,
         resources=resources,
+        dependencies=package_requirements(models.files.values()),
     )
     return api, spec.locate(warnings)

@@ -328,6 +328,7 @@ class Api:
     model_names: tuple[str, ...]  # public classes of the models package, for the README
     layout: Layout
     resources: tuple[Resource, ...]  # empty in the flat layout
+    dependencies: tuple[str, ...]  # requirements of the package's pyproject.toml (`requirements.py`)
 
     @property
     def async_client_class(self) -> str:

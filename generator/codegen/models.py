@@ -91,6 +91,9 @@ DMCG_OPTIONS: dict[str, Any] = {
     # An enum field's default is the member (`AccountType.checking`), not its bare value,
     # which mypy --strict refuses (Adyen's `accountType: ... default: checking`).
     "deserialize_default_values": [DefaultValueType.Enum],
+    # A branch's discriminator is `Literal[Kind.cat]`, not `Literal["cat"]`, so it narrows the
+    # `kind: Kind` its allOf base declares instead of contradicting it (mypy --strict refuses that).
+    "use_enum_values_in_discriminator": True,
     "encoding": "utf-8",
 }
 
@@ -217,8 +220,39 @@ def plan_models(document: dict[str, Any], package: str) -> tuple[dict[str, Any],
                 suffix = "Response" if status in ("200", "201") else f"Response{status}"
                 lift(found[0], found[1], _container_name(response.at, op_name + suffix))
                 response_roots.append(found[1])
+    _name_recursive_items(schemas, taken)
     _prepare_schemas(plan, lifted, request_roots, response_roots, f"{package}._runtime.JsonInt")
     return plan, lifted
+
+
+def _name_recursive_items(schemas: dict[str, Any], taken: set[str]) -> None:
+    """Give an array's inline container items a component when they refer back to the array.
+
+    datamodel-code-generator types `Tree: {type: array, items: {type: object,
+    additionalProperties: {$ref: Tree}}}` as a bare `RootModel[list]`, which mypy --strict
+    refuses and which accepts any list; with the items named (`TreeItem`) it is
+    `RootModel[list[TreeItem]]` and `TreeItem` is `RootModel[dict[str, Tree]]`.
+    """
+    for name in list(schemas):
+        schema = schemas[name]
+        items = schema.get("items") if isinstance(schema, dict) and schema.get("type") == "array" else None
+        if not isinstance(items, dict) or "$ref" in items or _needs_model(items):
+            continue
+        if not isinstance(items.get("items") or items.get("additionalProperties"), dict):
+            continue  # not a container: nothing for the recursion to hide in
+        if not _refers_to(items, "#" + pointer("components", "schemas", name)):
+            continue
+        component = unique(pascal_case(name + "Item"), taken)
+        taken.add(component)
+        schemas[component] = items
+        schema["items"] = {"$ref": "#" + pointer("components", "schemas", component)}
+
+
+def _refers_to(schema: Any, ref: str) -> bool:
+    """Whether `schema` or an inline subschema of it is `{$ref: ref}`."""
+    if not isinstance(schema, dict):
+        return False
+    return schema.get("$ref") == ref or any(_refers_to(sub, ref) for sub, _ in _subschemas(schema, ""))
 
 
 def _container_name(at: str, fallback: str) -> str:

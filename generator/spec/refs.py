@@ -53,7 +53,33 @@ def normalize_refs(
     _collect(walk, document, "", document_uri, on_stack=set(), names=False)
     for holder, at, base in walk.refs:
         _rewrite(walk, holder, at, base)
+    walk.errors.extend(_cycles_without_target(walk.document, [at for _, at, _ in walk.refs]))
     return walk.errors, walk.warnings
+
+
+def _cycles_without_target(document: dict[str, Any], ref_holders: list[str]) -> list[Diagnostic]:
+    """One error per cycle of `$ref`s that never reaches a value (`B: {$ref: B}`).
+
+    Later stages would loop forever on such a cycle or, worse, silently treat the node as
+    absent; a recursive schema (a `$ref` *inside* the target) is fine and not reported.
+    """
+    found: list[Diagnostic] = []
+    reported: set[str] = set()
+    for start in ref_holders:
+        chain = [start]
+        node = _lookup(document, start)
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#"):
+            target = node["$ref"][1:]
+            if target in chain:
+                cycle = chain[chain.index(target) :]
+                if not reported.intersection(cycle):
+                    reported.update(cycle)
+                    hops = " -> ".join("#" + at for at in [*cycle, target])
+                    found.append(Diagnostic(f"$ref cycle with no target: {hops}", pointer=cycle[0] + "/$ref"))
+                break
+            chain.append(target)
+            node = _lookup(document, target)
+    return found
 
 
 def _collect(walk: _Walk, node: Any, at: str, base: str, on_stack: set[int], names: bool) -> None:
