@@ -29,14 +29,6 @@ PEERS = {
     "peer-opc/openapi_3.1_enums.yaml": ("opc_enums_31", False),
 }
 
-# A recursive array of maps (`items: {additionalProperties: {$ref: <itself>}}`) is typed
-# `RootModel[list]` today; issue 15 item 3 (branch w2-output) types it precisely.
-UNTYPED_RECURSIVE_ARRAY = pytest.mark.xfail(strict=True, reason="issue 15 item 3: recursive array of maps")
-MYPY_CASES = [
-    pytest.param(name, marks=UNTYPED_RECURSIVE_ARRAY) if name.startswith("peer-opc/baseline") else name
-    for name in PEERS
-]
-
 
 def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True, check=False)
@@ -77,7 +69,7 @@ def test_peer_spec_generates_every_operation_and_imports(name: str, tmp_path: Pa
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", MYPY_CASES)
+@pytest.mark.parametrize("name", list(PEERS))
 def test_peer_spec_package_passes_mypy_strict(name: str, tmp_path: Path) -> None:
     generate(name, tmp_path)
     package, _ = PEERS[name]
