@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 
 from contract_tests.mock import create_app
+from contract_tests.modes import SCRATCH
 from contract_tests.suite import Target
 from contract_tests.suite import run as run_suite
 
@@ -35,7 +36,7 @@ GOAL_IN_PROCESS = 150.0
 
 @dataclass(frozen=True)
 class Speed:
-    cases: int  # test cases, as the runner counts them (ours: requests it sent; st: cases generated)
+    cases: int  # test cases, as the runner counts them (ours: cases sent, without read-backs; st: cases generated)
     requests: int  # requests the server answered: cases plus those some checks send (ignored_auth, ...)
     seconds: float  # the runner's own timer: the test run, after loading the spec
     wall: float  # the whole run: spec loading included (for st, the whole process)
@@ -92,10 +93,12 @@ def st_command(url: str, examples: int, seed: int) -> list[str]:
 def ours_in_process(examples: int, seed: int) -> Speed:
     app = Counted(create_app(token=TOKEN)[0])
     started = time.perf_counter()
-    report = run_suite(Target("mock-inprocess", TOKEN, CONTACT_ID, app=app), examples=examples, seed_value=seed)
+    report = run_suite(
+        Target("mock-inprocess", TOKEN, CONTACT_ID, app=app, mode=SCRATCH), examples=examples, seed_value=seed
+    )
     wall = time.perf_counter() - started
     _conforms(report.broken, "in-process")
-    return Speed(report.cases, app.requests, report.elapsed, wall)
+    return Speed(report.tested, app.requests, report.elapsed, wall)
 
 
 def ours_http(examples: int, seed: int) -> Speed:
@@ -103,11 +106,13 @@ def ours_http(examples: int, seed: int) -> Speed:
     with serve(mock_command(port), port, cwd=ROOT) as url:
         before = served_requests(url)
         started = time.perf_counter()
-        report = run_suite(Target("mock-http", TOKEN, CONTACT_ID, base_url=url), examples=examples, seed_value=seed)
+        report = run_suite(
+            Target("mock-http", TOKEN, CONTACT_ID, base_url=url, mode=SCRATCH), examples=examples, seed_value=seed
+        )
         wall = time.perf_counter() - started
         requests = served_requests(url) - before - 1
     _conforms(report.broken, "over HTTP")
-    return Speed(report.cases, requests, report.elapsed, wall)
+    return Speed(report.tested, requests, report.elapsed, wall)
 
 
 def st_http(examples: int, seed: int) -> Speed:
@@ -147,7 +152,7 @@ def run(*, rounds: int, examples: int, seed: int = 0, warmup: bool = True) -> Se
         f"Test cases per second with `--max-examples`/`examples={examples}`, seed {seed}, all checks, one "
         f'worker; median (min–max) over {rounds} interleaved rounds after a warm-up. "Run time" is each runner\'s '
         'own timer (after loading the spec); "wall" includes loading the spec (for `st`, its whole process: '
-        "interpreter start, imports, API probing). Cases are each runner's own count (ours: the requests it sends; "
+        "interpreter start, imports, API probing). Cases are each runner's own count (ours: the cases it sends, not the read-backs and restores around them; "
         '`st`: "N generated"); requests are counted by the server (in-process: by a counting ASGI wrapper), and '
         "include those some checks send themselves (`ignored_auth`, ...). Ratios are ours / `st run` per round, in "
         "cases per second on the runners' own timers.",
@@ -193,8 +198,10 @@ def run(*, rounds: int, examples: int, seed: int = 0, warmup: bool = True) -> Se
     )
     section.notes += [
         "Both generate positive and negative data: our suite runs schemathesis' coverage cases, then "
-        "`examples` seeded random cases, then asks for a 404 and two 401s and restores the contact; every answer "
-        "goes through all schemathesis checks plus the PATCH semantics. `st run` runs its examples, coverage and "
+        "`examples` seeded random cases, then its probes of every field (limits, wrong types, fidelity, refused "
+        "bodies) and three rounds of parallel PATCHes, then asks for a 404 and two 401s and restores the contact "
+        "(scratch mode); every answer goes through all schemathesis checks plus the PATCH semantics, and each "
+        "4xx and each accepted probe is followed by a read-back. `st run` runs its examples, coverage and "
         "fuzzing phases (stateful does not apply to one operation).",
         "`st run` cannot test an ASGI app in-process, so its only row is over HTTP; the mock is started fresh per "
         "measurement, with its response self-check on.",

@@ -2,7 +2,9 @@
 
 By default the server suite runs against the mock twice: in-process (ASGI) and over real
 HTTP (a uvicorn subprocess). With KINBOX_BASE_URL, KINBOX_TOKEN and KINBOX_CONTACT_ID set,
-it runs against that server instead, writing only to that contact and restoring it.
+it runs against that server instead, writing only to that contact and restoring it, in the
+mode KINBOX_CONTRACT_MODE names (`careful` by default). The mock targets run in scratch mode:
+every case is sent.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pytest
 
 from contract_tests.mock import create_app
 from contract_tests.mock.serve import serve_in_process
+from contract_tests.modes import SCRATCH
 from contract_tests.report import Report
 from contract_tests.suite import Target, run
 
@@ -53,10 +56,10 @@ def target(request: pytest.FixtureRequest) -> Iterator[Target]:
     token = secrets.token_urlsafe(12)
     if name == "mock-inprocess":
         app, _ = create_app(token=token)
-        yield Target(name, token, KNOWN_CONTACT, app=app)
+        yield Target(name, token, KNOWN_CONTACT, app=app, mode=SCRATCH)
         return
     with serve_in_process(["--token", token]) as url:
-        yield Target(name, token, KNOWN_CONTACT, base_url=url)
+        yield Target(name, token, KNOWN_CONTACT, base_url=url, mode=SCRATCH)
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ server answered, and returns the properties that broke with a one-line explanati
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 SERVER_MANAGED = frozenset({"id", "workspaceId", "createdAt", "lastUpdateAt", "updatedAt"})
@@ -47,7 +47,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _moment(value: Any) -> dt.datetime | None:
+def moment(value: Any) -> dt.datetime | None:
     if not isinstance(value, str):
         return None
     try:
@@ -56,20 +56,39 @@ def _moment(value: Any) -> dt.datetime | None:
         return None
 
 
+def changed_fields(
+    before: Mapping[str, Any], after: Mapping[str, Any], fields: Collection[str]
+) -> list[tuple[str, str, str]]:
+    """Each of `fields` that differs between two states of the contact, as (field, was, now) in short text."""
+    changes = []
+    for field in fields:
+        if (field in before) != (field in after) or (field in before and not same_json(after[field], before[field])):
+            was = _short(before[field]) if field in before else "absent"
+            now = _short(after[field]) if field in after else "absent"
+            changes.append((field, was, now))
+    return changes
+
+
 def check_update(
-    path_id: object, sent: Mapping[str, Any], before: Mapping[str, Any], after: Mapping[str, Any]
+    path_id: object,
+    sent: Mapping[str, Any],
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+    writable: Collection[str],
 ) -> list[tuple[str, str]]:
-    """Broken properties of one successful PATCH, as (property, explanation) pairs."""
+    """Broken properties of one successful PATCH, as (property, explanation) pairs.
+
+    Only the `writable` fields (the request schema's) are held to "unsent means unchanged": an
+    undocumented property the server adds is its own to manage, like `updatedAt`.
+    """
     broken: list[tuple[str, str]] = []
     for field, value in sent.items():
         if field not in after or not same_json(after[field], value):
             got = _short(after[field]) if field in after else "nothing"
             broken.append((REFLECTS_VALUES_SENT, f"sent {field}={_short(value)}, the answer has {got}"))
-    for field in sorted((set(before) | set(after)) - set(sent) - SERVER_MANAGED):
-        if field not in after or field not in before or not same_json(after[field], before[field]):
-            was = _short(before[field]) if field in before else "absent"
-            now = _short(after[field]) if field in after else "absent"
-            broken.append((UNSENT_FIELDS_UNCHANGED, f"{field} was not sent but changed from {was} to {now}"))
+    unsent = sorted(set(writable) - set(sent) - SERVER_MANAGED)
+    for field, was, now in changed_fields(before, after, unsent):
+        broken.append((UNSENT_FIELDS_UNCHANGED, f"{field} was not sent but changed from {was} to {now}"))
     if after.get("id") != str(path_id):
         broken.append((ID_MATCHES_PATH, f"PATCHed id {path_id}, the answer has id={_short(after.get('id'))}"))
     if not same_json(after.get("createdAt"), before.get("createdAt")):
@@ -80,7 +99,7 @@ def check_update(
         broken.append(
             (WORKSPACE_UNCHANGED, f"workspaceId changed from {before.get('workspaceId')} to {after.get('workspaceId')}")
         )
-    old, new = _moment(before.get("lastUpdateAt")), _moment(after.get("lastUpdateAt"))
+    old, new = moment(before.get("lastUpdateAt")), moment(after.get("lastUpdateAt"))
     if old is not None and (new is None or new < old):
         broken.append(
             (

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from contract_tests.concurrency import CONCURRENT_WRITES_KEPT
+from contract_tests.probes import PROBE_PROPERTIES
 from contract_tests.properties import SEMANTIC_PROPERTIES
 from contract_tests.report import Report
+from contract_tests.session import REJECTED_CHANGES_NOTHING
 from contract_tests.suite import (
     MISSING_TOKEN_401,
     SNAPSHOT,
@@ -14,7 +17,16 @@ from contract_tests.suite import (
     WRONG_TOKEN_401,
 )
 
-OWN_PROPERTIES = {*SEMANTIC_PROPERTIES, UNKNOWN_ID_404, MISSING_TOKEN_401, WRONG_TOKEN_401, STATE_RESTORED, SNAPSHOT}
+OWN_PROPERTIES = {
+    *SEMANTIC_PROPERTIES,
+    *PROBE_PROPERTIES,
+    REJECTED_CHANGES_NOTHING,
+    UNKNOWN_ID_404,
+    MISSING_TOKEN_401,
+    WRONG_TOKEN_401,
+    STATE_RESTORED,
+    SNAPSHOT,
+}
 
 
 def test_contact_can_be_snapshot(server_report: Report) -> None:
@@ -28,6 +40,11 @@ def test_schemathesis_checks_pass(server_report: Report) -> None:
 
 @pytest.mark.parametrize("prop", SEMANTIC_PROPERTIES)
 def test_patch_semantics(server_report: Report, prop: str) -> None:
+    assert prop not in server_report.findings, server_report.render()
+
+
+@pytest.mark.parametrize("prop", [*PROBE_PROPERTIES, REJECTED_CHANGES_NOTHING, CONCURRENT_WRITES_KEPT])
+def test_probes(server_report: Report, prop: str) -> None:
     assert prop not in server_report.findings, server_report.render()
 
 

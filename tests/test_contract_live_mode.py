@@ -22,7 +22,7 @@ from tests.conftest import ROOT
 TOKEN = "live-mode-token"
 
 
-def run_contract(url: str, junit: Path) -> subprocess.CompletedProcess[str]:
+def run_contract(url: str, junit: Path, mode: str = "careful") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
             sys.executable, "-m", "pytest", "contract_tests/test_server_contract.py", "-p", "no:cacheprovider",
@@ -33,6 +33,7 @@ def run_contract(url: str, junit: Path) -> subprocess.CompletedProcess[str]:
             "KINBOX_BASE_URL": url,
             "KINBOX_TOKEN": TOKEN,
             "KINBOX_CONTACT_ID": "1002",
+            "KINBOX_CONTRACT_MODE": mode,
             "PATH": "/usr/bin:/bin",
             "PYTHONPATH": f"{ROOT}:{ROOT / 'generated'}",
         },
@@ -63,6 +64,20 @@ def test_a_conforming_live_server_passes(tmp_path: Path) -> None:
     added = set(after) - set(before) - {"updatedAt"}  # updatedAt is the server's to set
     assert {k: after[k] for k in added} == dict.fromkeys(added)
     assert {c["id"] for c in (mock.store.get(i) for i in ("1001", "1003")) if c} == {"1001", "1003"}
+    assert "cases not sent (they would set" in result.stdout  # careful mode says what it held back
+
+
+@pytest.mark.slow
+def test_scratch_mode_sends_every_case(tmp_path: Path) -> None:
+    mock = MockKinbox(token=TOKEN)
+    others = [mock.store.get(i) for i in ("1001", "1003")]
+    with serve_in_thread(mock) as url:
+        result = run_contract(url, tmp_path / "junit.xml", mode="scratch")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "server contract against live: conforms (scratch mode;" in result.stdout
+    assert ", 0 cases not sent;" in result.stdout
+    assert "left on the contact: " in result.stdout  # what PATCH could not remove is listed
+    assert [mock.store.get(i) for i in ("1001", "1003")] == others  # only the named contact was written
 
 
 @pytest.mark.slow
