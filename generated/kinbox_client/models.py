@@ -325,7 +325,7 @@ class ErrorDetail(BaseModel):
     )
     field: StrictStr | MISSING = MISSING
     """
-    Where the offending value is: a JSON pointer into the request body (e.g. `/name`, empty for the body as a whole), or `path.<name>` for a path parameter (e.g. `path.id`).
+    Where the offending value is: a JSON pointer into the request body (e.g. `/name`, empty for the body as a whole), `path.<name>` for a path parameter (e.g. `path.id`), or `query.<name>` for a query parameter (e.g. `query.limit`).
     """
     message: StrictStr
     """
