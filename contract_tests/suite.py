@@ -31,6 +31,7 @@ from .modes import MODES, SCRATCH, unrestorable
 from .probes import run_probes
 from .properties import same_json
 from .report import Report
+from .resource import run_resource, run_stateful
 from .session import Session, json_body
 from .target import LIVE_ENV, Target
 
@@ -97,6 +98,9 @@ def run(
         session.expect(MISSING_TOKEN_401, 401, session.patch(target.contact_id, change))
         wrong = {"Authorization": f"Bearer {target.token}-not-valid"}
         session.expect(WRONG_TOKEN_401, 401, session.patch(target.contact_id, change, wrong))
+        run_resource(session, schema)
+        if target.name != "live":  # the stateful phase creates contacts freely: never on a live server
+            run_stateful(session, schema, steps=max(1, examples // 10))
     finally:
         _restore(session, snapshot)
         _finish(session, started)
