@@ -143,4 +143,6 @@ def filters(query: Query, now: dt.datetime) -> list[Callable[[Record], bool]]:
 def matching(contacts: Iterable[tuple[Record, bytes]], query: Query, now: dt.datetime) -> list[tuple[Record, bytes]]:
     """The contacts that pass every filter of `query`, in the order given."""
     tests = filters(query, now)
+    if not tests:
+        return list(contacts)
     return [entry for entry in contacts if all(test(entry[0]) for test in tests)]
