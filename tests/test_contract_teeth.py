@@ -120,7 +120,8 @@ def fails_on_empty_strings(app: ASGIApp) -> ASGIApp:
 
 
 def workspace_as_text(data: dict[str, Any]) -> None:
-    data["workspaceId"] = str(data["workspaceId"])
+    if "workspaceId" in data:  # a contact; a page of List Contacts carries its contacts in `data`
+        data["workspaceId"] = str(data["workspaceId"])
 
 
 def mock(**kwargs: Any) -> MockKinbox:
