@@ -1,10 +1,10 @@
 """Load generators: wrk with a Lua script when it is installed, else an asyncio client.
 
 Both run in a process of their own, keep `connections` keep-alive connections busy for
-`duration` seconds after a warm-up, send the same PATCH and report requests, requests per
+`duration` seconds after a warm-up, send the same request (a PATCH unless told) and report requests, requests per
 second, p50/p99 latency and how many answers were not 200.
 
-`python -m bench.loadgen URL --connections N --duration S [--warmup S] --body JSON --header 'K: V'`
+`python -m bench.loadgen URL --connections N --duration S [--warmup S] [--method M] --body JSON --header 'K: V'`
 is the asyncio client: raw streams, one coroutine per connection, Content-Length bodies.
 """
 
@@ -34,7 +34,7 @@ class Load:
     seconds: float
     p50_ms: float
     p99_ms: float
-    not_ok: int  # answers other than 200 (wrk: >= 400), plus socket errors and timeouts
+    not_ok: int  # answers other than 2xx (wrk: >= 400), plus socket errors and timeouts
 
     @property
     def rps(self) -> float:
@@ -46,10 +46,12 @@ class Request:
     url: str
     body: bytes
     headers: dict[str, str]
+    method: str = "PATCH"
 
     def raw(self) -> bytes:
         parts = urlsplit(self.url)
-        head = [f"PATCH {parts.path or '/'} HTTP/1.1", f"Host: {parts.netloc}"]
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        head = [f"{self.method} {target} HTTP/1.1", f"Host: {parts.netloc}"]
         head += [f"{name}: {value}" for name, value in self.headers.items()]
         head.append(f"Content-Length: {len(self.body)}")
         return ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + self.body
@@ -91,7 +93,7 @@ class Wrk(LoadGenerator):
         self.path = path
 
     def script(self, request: Request) -> str:
-        lines = ['wrk.method = "PATCH"', f"wrk.body = {lua_string(request.body.decode('utf-8'))}"]
+        lines = [f"wrk.method = {lua_string(request.method)}", f"wrk.body = {lua_string(request.body.decode('utf-8'))}"]
         lines += [f"wrk.headers[{lua_string(name)}] = {lua_string(value)}" for name, value in request.headers.items()]
         return "\n".join(lines) + "\n" + _LUA_DONE
 
@@ -136,6 +138,7 @@ class AsyncioClient(LoadGenerator):
 
     def command(self, request: Request, connections: int, duration: float, warmup: float = 0) -> list[str]:
         command = [sys.executable, "-m", "bench.loadgen", request.url, "--connections", str(connections)]
+        command += ["--method", request.method]
         command += ["--duration", str(duration), "--warmup", str(warmup), "--body", request.body.decode("utf-8")]
         for name, value in request.headers.items():
             command += ["--header", f"{name}: {value}"]
@@ -191,7 +194,7 @@ def measure(request: Request, connections: int, duration: float, warmup: float) 
     if warmup > 0:
         asyncio.run(_drive(request, connections, warmup))
     latencies, statuses, elapsed = asyncio.run(_drive(request, connections, duration))
-    not_ok = sum(count for status, count in statuses.items() if status != 200)
+    not_ok = sum(count for status, count in statuses.items() if not 200 <= status < 300)
     return Load(len(latencies), elapsed, percentile(latencies, 0.5) * 1e3, percentile(latencies, 0.99) * 1e3, not_ok)
 
 
@@ -201,11 +204,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=1)
     parser.add_argument("--duration", type=float, default=5.0)
     parser.add_argument("--warmup", type=float, default=1.0)
+    parser.add_argument("--method", default="PATCH")
     parser.add_argument("--body", default="{}")
     parser.add_argument("--header", action="append", default=[])
     args = parser.parse_args(argv)
     headers = dict(h.split(": ", 1) for h in args.header)
-    load = measure(Request(args.url, args.body.encode("utf-8"), headers), args.connections, args.duration, args.warmup)
+    request = Request(args.url, args.body.encode("utf-8"), headers, args.method)
+    load = measure(request, args.connections, args.duration, args.warmup)
     print(json.dumps(asdict(load)))
     return 0
 

@@ -1,4 +1,5 @@
-"""Mock server throughput: our mock vs Stoplight Prism, valid PATCHes over loopback.
+"""Mock server throughput: our mock vs Stoplight Prism, valid PATCHes over loopback; then
+List Contacts at limit 20 and 500 (over a store of `LISTED` contacts) and Create Contact.
 
 Every measurement starts its server fresh on a free port, warms it up, then drives it for a
 fixed time with one load generator in a separate process (wrk when installed, else
@@ -9,10 +10,13 @@ and a fixed-answer uvicorn app the ceiling of any app served as the mock is.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import httpx
 
 from .core import ROOT, SPEC, Goal, Section, Stat, Table, millis, per_second, ratios, shown, times
 from .loadgen import AsyncioClient, Load, LoadGenerator, Request, Wrk
@@ -24,6 +28,18 @@ BODY = b'{"name":"Ana"}'
 CONNECTIONS = (1, 4, 16)
 GOAL_RATIO = 3.0
 GOAL_P99_MS = 10.0
+# The create and list table: the store holds this many contacts before a list is measured.
+LISTED = 520
+CREATE_BODY = json.dumps({"name": "Ana", "externalId": "bench-1", "origin": "bench"}).encode()
+
+
+@dataclass(frozen=True)
+class Scenario:
+    key: str
+    label: str
+    method: str
+    path: str
+    body: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -149,12 +165,23 @@ def run(
                 str(sum(x.not_ok for x in loads)),
                 versus,
             )
+    resource_connections = 4 if 4 in connections else connections[0]
+    section.tables.append(
+        run_resource(
+            tools, generator, rounds=rounds, duration=duration, warmup=warmup, connections=resource_connections
+        )
+    )
     section.goals += goals(results, connections, tools)
     section.notes += [
         "Prism answers the spec's example statelessly (nothing is stored, `lastUpdateAt` never moves); our mock "
         "validates the path, token and body against the spec's JSON Schema, applies the PATCH to its store under a "
         "lock, and (full, as `nox -s mock` serves it) checks its own answer against the spec before sending it. "
         "We count the self-check as part of full validation: it is on by default.",
+        f"Second table: each operation at {resource_connections} connections, same rounds and durations. Before a "
+        f"list is measured, our mock is filled to {LISTED} contacts over HTTP, so `limit=500` answers 500 "
+        "contacts (about 100 KB), each validated by the self-check; a create stores a new contact every request, "
+        "so the store grows during the run. Prism answers the spec's example whatever the query (one contact; "
+        "nothing is created), so it does far less work per list request.",
         "Load generator: "
         + (
             f"`{tools.wrk}` (one thread, the other core is the server's)."
@@ -171,10 +198,82 @@ def run(
         shown(ours_command("PORT")) + "  # and with --no-response-check",
         shown(prism_command(Path("prism"), "PORT")) + "  # and without -v error",
         shown(generator.command(example, 4, duration)) + "  # -c1, -c4, -c16",
+        *(
+            shown(generator.command(scenario_request("http://127.0.0.1:PORT", s), resource_connections, duration))
+            for s in SCENARIOS
+        ),
     ]
     if isinstance(generator, Wrk):
         section.commands.append("# SCRIPT.lua:\n" + generator.script(example).strip())
     return section
+
+
+SCENARIOS = (
+    Scenario("list20", "List Contacts, `limit=20`", "GET", "/v3/contacts?limit=20"),
+    Scenario("list500", "List Contacts, `limit=500`", "GET", "/v3/contacts?limit=500"),
+    Scenario("create", "Create Contact", "POST", "/v3/contacts", CREATE_BODY),
+)
+
+
+def scenario_request(url: str, scenario: Scenario) -> Request:
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    if scenario.body:
+        headers["Content-Type"] = "application/json"
+    return Request(f"{url}{scenario.path}", scenario.body, headers, scenario.method)
+
+
+def fill(url: str, server: Server) -> None:
+    """Create contacts until our mock holds `LISTED` (Prism stores nothing: it needs none)."""
+    if server.key != "ours":
+        return
+    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {TOKEN}"}) as client:
+        have = client.get("/v3/contacts", params={"limit": 1}).json()["totalCount"]
+        for index in range(LISTED - have):
+            client.post("/v3/contacts", json={"name": f"Contact {index}"}).raise_for_status()
+
+
+def run_resource(
+    tools: Tools, generator: LoadGenerator, *, rounds: int, duration: float, warmup: float, connections: int
+) -> Table:
+    """Create and list, ours (full) vs Prism `-v error`, at one connection count, interleaved by round."""
+    contenders = [s for s in servers(tools, (connections,)) if s.key in ("ours", "prism")]
+    results: dict[tuple[str, str], Series] = {(s.key, c.key): Series() for s in contenders for c in SCENARIOS}
+    for _ in range(rounds):
+        for scenario in SCENARIOS:
+            for server in contenders:
+                series = results[(server.key, scenario.key)]
+                if series.error is not None:
+                    continue
+                try:
+                    port = free_port()
+                    with serve(server.command(port), port, cwd=ROOT, env=None) as url:
+                        fill(url, server)
+                        series.loads.append(
+                            generator.run(scenario_request(url, scenario), connections, duration, warmup)
+                        )
+                except (RuntimeError, httpx.HTTPError) as exc:
+                    series.error = str(exc).splitlines()[0][:200]
+    table = Table(["operation", "server", "throughput", "p50 latency", "p99 latency", "non-2xx", "vs Prism -v error"])
+    for scenario in SCENARIOS:
+        for server in contenders:
+            series = results[(server.key, scenario.key)]
+            if series.error is not None or not series.loads:
+                table.add(scenario.label, server.label, f"fails: {series.error}", "–", "–", "–", "–")
+                continue
+            versus = "–"
+            prism = results.get(("prism", scenario.key))
+            if server.key == "ours" and prism is not None and prism.loads and prism.error is None:
+                versus = ratios([x.rps for x in series.loads], [x.rps for x in prism.loads]).show(times)
+            table.add(
+                scenario.label,
+                server.label,
+                Stat.of(x.rps for x in series.loads).show(per_second),
+                Stat.of(x.p50_ms for x in series.loads).show(millis),
+                Stat.of(x.p99_ms for x in series.loads).show(millis),
+                str(sum(x.not_ok for x in series.loads)),
+                versus,
+            )
+    return table
 
 
 def goals(results: dict[tuple[str, int], Series], connections: tuple[int, ...], tools: Tools) -> list[Goal]:

@@ -39,6 +39,23 @@ class SchemaCheck:
 
 
 @dataclass(frozen=True, slots=True)
+class OperationChecks:
+    """The validators of one operation: its query parameters by name, its JSON body (if any),
+    and its responses by status as the spec writes them (`200`, `5XX`)."""
+
+    query: dict[str, SchemaCheck]
+    query_schemas: dict[str, dict[str, Any]]
+    body: SchemaCheck | None
+    responses: dict[str, SchemaCheck]
+
+    def response_problems(self, contract: Contract, status: int, body: Any) -> list[Problem]:
+        validator = self.responses.get(str(status)) or self.responses.get(f"{status // 100}XX")
+        if validator is None:
+            return [Problem("", f"status {status} is not documented")]
+        return contract.problems(validator, body)
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One reason a request breaks the contract: where (a JSON pointer) and why."""
 
@@ -125,6 +142,29 @@ class Contract:
         if validator is None:
             return [Problem("", f"status {status} is not documented")]
         return self.problems(validator, body)
+
+    def operation(self, path: str, method: str) -> OperationChecks:
+        """The validators of the operation at `path` and `method` (lower case), from the spec."""
+        at = _pointer("paths", path, method)
+        operation = self.document["paths"][path][method]
+        query: dict[str, SchemaCheck] = {}
+        query_schemas: dict[str, dict[str, Any]] = {}
+        for index, parameter in enumerate(operation.get("parameters", [])):
+            resolved = self._resolve(parameter)
+            if resolved.get("in") == "query":
+                where = self._location(parameter, f"{at}/parameters/{index}")
+                query[resolved["name"]] = self._validator(_ref(where + "/schema"))
+                query_schemas[resolved["name"]] = self._resolve(resolved["schema"])
+        body = None
+        if "requestBody" in operation:
+            body = self._validator(_ref(at + "/requestBody/content/application~1json/schema"))
+        responses = {
+            status: self._validator(
+                _ref(self._location(response, at + _pointer("responses", status)) + "/content/application~1json/schema")
+            )
+            for status, response in operation["responses"].items()
+        }
+        return OperationChecks(query, query_schemas, body, responses)
 
     def _validator(self, schema: dict[str, Any]) -> SchemaCheck:
         return SchemaCheck(

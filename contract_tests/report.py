@@ -36,6 +36,7 @@ def _counts(counter: Counter[str] | Counter[int]) -> str:
 class Report:
     target: str
     mode: str = "careful"
+    scope: str = "all"  # "update": Create and List Contacts were not tested (contract_tests.target)
     findings: dict[str, Finding] = field(default_factory=dict)
     cases: int = 0  # requests sent, of every kind
     statuses: Counter[int] = field(default_factory=Counter)
@@ -89,6 +90,8 @@ class Report:
             f"({self.mode} mode; {self.cases} requests in {self.elapsed:.1f} s, {self.cases_per_second:.0f}/s; "
             f"statuses {_counts(self.statuses)})"
         )
+        if self.scope != "all":
+            summary += f"; scope {self.scope}: only Update Contact was tested, not Create or List Contacts"
         summary += f"; {self.tested} cases sent, {sum(self.skipped.values())} cases not sent"
         if self.held_back:
             summary += (

@@ -31,8 +31,9 @@ from .modes import MODES, SCRATCH, unrestorable
 from .probes import run_probes
 from .properties import same_json
 from .report import Report
+from .resource import run_resource, run_stateful
 from .session import Session, json_body
-from .target import LIVE_ENV, Target
+from .target import LIVE_ENV, SCOPE_ALL, Target
 
 __all__ = ["LIVE_ENV", "MODES", "Target", "run"]
 
@@ -60,7 +61,7 @@ def run(
     else:
         schema.config.update(base_url=target.base_url)
     operation = schema[OPERATION_PATH]["PATCH"]
-    report = Report(target=target.name, mode=target.mode)
+    report = Report(target=target.name, mode=target.mode, scope=target.scope)
     manners = Manners(sleep=sleep)
     session = Session(target, operation, Contract(), report, manners)
     started = time.perf_counter()
@@ -97,6 +98,10 @@ def run(
         session.expect(MISSING_TOKEN_401, 401, session.patch(target.contact_id, change))
         wrong = {"Authorization": f"Bearer {target.token}-not-valid"}
         session.expect(WRONG_TOKEN_401, 401, session.patch(target.contact_id, change, wrong))
+        if target.scope == SCOPE_ALL:
+            run_resource(session, schema)
+            if target.name != "live":  # the stateful phase creates contacts freely: never on a live server
+                run_stateful(session, schema, steps=max(1, examples // 10))
     finally:
         _restore(session, snapshot)
         _finish(session, started)

@@ -8,6 +8,7 @@ from contract_tests.concurrency import CONCURRENT_WRITES_KEPT
 from contract_tests.probes import PROBE_PROPERTIES
 from contract_tests.properties import SEMANTIC_PROPERTIES
 from contract_tests.report import Report
+from contract_tests.resource import RESOURCE_PROPERTIES
 from contract_tests.session import REJECTED_CHANGES_NOTHING
 from contract_tests.suite import (
     MISSING_TOKEN_401,
@@ -20,6 +21,7 @@ from contract_tests.suite import (
 OWN_PROPERTIES = {
     *SEMANTIC_PROPERTIES,
     *PROBE_PROPERTIES,
+    *RESOURCE_PROPERTIES,
     REJECTED_CHANGES_NOTHING,
     UNKNOWN_ID_404,
     MISSING_TOKEN_401,
@@ -50,6 +52,12 @@ def test_probes(server_report: Report, prop: str) -> None:
 
 @pytest.mark.parametrize("prop", [UNKNOWN_ID_404, MISSING_TOKEN_401, WRONG_TOKEN_401])
 def test_errors_on_purpose(server_report: Report, prop: str) -> None:
+    assert prop not in server_report.findings, server_report.render()
+
+
+@pytest.mark.parametrize("prop", RESOURCE_PROPERTIES)
+def test_across_operations(server_report: Report, prop: str) -> None:
+    """Create, list, list-all and update agree with each other (`contract_tests.resource`)."""
     assert prop not in server_report.findings, server_report.render()
 
 

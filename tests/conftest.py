@@ -13,6 +13,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+import yaml
 
 from generator.pipeline import Generated, generate_package, write_package
 
@@ -96,13 +97,17 @@ DROP_WORKSPACE_ID = (
 
 def add_update_property(name: str) -> tuple[str, str]:
     """The replacement that adds an optional string property `name` to ContactUpdate."""
-    end = "          description: Whether the contact is private.\n    Contact:"
-    return end, end.replace("    Contact:", f"        {name}:\n          type: string\n    Contact:")
+    end = "          description: Whether the contact is private.\n    ContactCreate:"
+    return end, end.replace("    ContactCreate:", f"        {name}:\n          type: string\n    ContactCreate:")
 
 
 ADD_NICKNAME = add_update_property("nickname")
-MAJOR = ("  version: 1.0.0\n", "  version: 2.0.0\n")
-MINOR_BUMP = ("  version: 1.0.0\n", "  version: 1.1.0\n")
+# The spec's own info.version, so the bumps below keep testing bumps whatever the spec is at.
+VERSION: str = yaml.safe_load(SPEC.read_text(encoding="utf-8"))["info"]["version"]
+_MAJOR, _MINOR, _PATCH = (int(part) for part in VERSION.split("."))
+NEXT_MAJOR, NEXT_MINOR, NEXT_PATCH = f"{_MAJOR + 1}.0.0", f"{_MAJOR}.{_MINOR + 1}.0", f"{_MAJOR}.{_MINOR}.{_PATCH + 1}"
+MAJOR = (f"  version: {VERSION}\n", f"  version: {NEXT_MAJOR}\n")
+MINOR_BUMP = (f"  version: {VERSION}\n", f"  version: {NEXT_MINOR}\n")
 
 
 # -- generated packages from inline specs (construct and layout tests) -----------------------------

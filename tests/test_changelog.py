@@ -13,10 +13,23 @@ import yaml
 from generator.errors import GeneratorError
 from generator.evolution.changelog import CHANGELOG
 from generator.pipeline import check_package, generate_package, write_package
-from tests.conftest import ADD_NICKNAME, MAJOR, MINOR_BUMP, PACKAGE, SHRINK_NAME, SPEC, kinbox, run_generator
+from tests.conftest import (
+    ADD_NICKNAME,
+    MAJOR,
+    MINOR_BUMP,
+    NEXT_MAJOR,
+    NEXT_MINOR,
+    NEXT_PATCH,
+    PACKAGE,
+    SHRINK_NAME,
+    SPEC,
+    VERSION,
+    kinbox,
+    run_generator,
+)
 
 FIRST_DAY, LATER, MUCH_LATER = dt.date(2026, 1, 2), dt.date(2026, 3, 4), dt.date(2027, 5, 6)
-FIRST_ENTRY = "## 1.0.0 (2026-01-02)\n\nFirst entry: no earlier generation to compare with.\n"
+FIRST_ENTRY = f"## {VERSION} (2026-01-02)\n\nFirst entry: no earlier generation to compare with.\n"
 
 
 @pytest.fixture
@@ -53,10 +66,12 @@ def test_an_unchanged_spec_changes_nothing_on_any_day(out: Path) -> None:
 def test_a_new_optional_field_adds_a_minor_entry(tmp_path: Path, out: Path) -> None:
     spec = kinbox(tmp_path / "v1.1", ADD_NICKNAME, MINOR_BUMP)
     assert entries(regenerate(spec, out)) == (
-        "## 1.1.0 (2026-03-04)\n\n"
-        "Compared with the spec of the previous generation: 0 breaking, 1 minor, 0 patch; "
-        "info.version 1.0.0 -> 1.1.0 (minor bump, minor needed).\n\n"
+        f"## {NEXT_MINOR} (2026-03-04)\n\n"
+        "Compared with the spec of the previous generation: 0 breaking, 2 minor, 0 patch; "
+        f"info.version {VERSION} -> {NEXT_MINOR} (minor bump, minor needed).\n\n"
         "### Compatible changes (minor)\n\n"
+        "- ContactCreate.nickname added, optional (`new-optional-request-property` at "
+        "`#/components/schemas/ContactCreate/properties/nickname`)\n"
         "- ContactUpdate.nickname added, optional (`new-optional-request-property` at "
         "`#/components/schemas/ContactUpdate/properties/nickname`)\n\n" + FIRST_ENTRY
     )
@@ -70,12 +85,15 @@ def test_a_new_optional_field_adds_a_minor_entry(tmp_path: Path, out: Path) -> N
 def test_a_breaking_change_with_a_major_bump_is_written(tmp_path: Path, out: Path) -> None:
     changelog = regenerate(kinbox(tmp_path / "v2", SHRINK_NAME, MAJOR), out)
     assert entries(changelog).startswith(
-        "## 2.0.0 (2026-03-04)\n\n"
-        "Compared with the spec of the previous generation: 1 breaking, 0 minor, 0 patch; "
-        "info.version 1.0.0 -> 2.0.0 (major bump, major needed).\n\n"
+        f"## {NEXT_MAJOR} (2026-03-04)\n\n"
+        "Compared with the spec of the previous generation: 2 breaking, 0 minor, 0 patch; "
+        f"info.version {VERSION} -> {NEXT_MAJOR} (major bump, major needed).\n\n"
         "### Breaking changes (major)\n\n"
+        "- ContactCreate.name: maxLength 128 -> 64 (`request-property-max-length-decreased` at "
+        "`#/components/schemas/ContactCreate/properties/name/maxLength`)\n"
         "- ContactUpdate.name: maxLength 128 -> 64 (`request-property-max-length-decreased` at "
-        "`#/components/schemas/ContactUpdate/properties/name/maxLength`)\n\n## 1.0.0"
+        "`#/components/schemas/ContactUpdate/properties/name/maxLength`)\n\n"
+        f"## {VERSION}"
     )
 
 
@@ -87,8 +105,11 @@ def test_a_breaking_change_without_a_major_bump_is_refused(tmp_path: Path, out: 
     max_length_line = spec.read_text(encoding="utf-8").splitlines().index("          maxLength: 64") + 1
     assert result.stderr.splitlines() == [
         f"error: {spec}:4 #/info/version: the spec breaks callers of the package generated from {out}/openapi.yaml, "
-        "but the version goes 1.0.0 -> 1.1.0: a breaking change needs a new major version (bump info.version, or "
+        f"but the version goes {VERSION} -> {NEXT_MINOR}: a breaking change needs a new major version (bump info.version, or "
         "pass --package-version)",
+        # ContactCreate shares ContactUpdate's properties (a YAML alias): located where they are written.
+        f"error: {spec}:{max_length_line} #/components/schemas/ContactCreate/properties/name/maxLength: breaking: "
+        "ContactCreate.name: maxLength 128 -> 64 (request-property-max-length-decreased)",
         f"error: {spec}:{max_length_line} #/components/schemas/ContactUpdate/properties/name/maxLength: breaking: "
         "ContactUpdate.name: maxLength 128 -> 64 (request-property-max-length-decreased)",
     ]
@@ -100,13 +121,15 @@ def test_a_change_without_a_big_enough_bump_is_written_with_a_warning(tmp_path: 
     generated = generate_package(spec, package=PACKAGE, previous=out, today=LATER)
     [warning] = [w.render() for w in generated.warnings if "/info/version" in (w.pointer or "")]
     assert warning.endswith("give info.version a minor bump so callers can tell the packages apart")
-    assert entries(generated.files[CHANGELOG].decode()).startswith("## 1.0.0 (2026-03-04)\n\nCompared with")
+    assert entries(generated.files[CHANGELOG].decode()).startswith(f"## {VERSION} (2026-03-04)\n\nCompared with")
 
 
 def test_a_version_bump_alone_gets_an_entry(tmp_path: Path, out: Path) -> None:
-    changelog = regenerate(kinbox(tmp_path / "v1.0.1", ("  version: 1.0.0\n", "  version: 1.0.1\n")), out)
+    bump = (f"  version: {VERSION}\n", f"  version: {NEXT_PATCH}\n")
+    changelog = regenerate(kinbox(tmp_path / "patch", bump), out)
     assert entries(changelog) == (
-        "## 1.0.1 (2026-03-04)\n\nThe contract did not change; the version went 1.0.0 -> 1.0.1.\n\n" + FIRST_ENTRY
+        f"## {NEXT_PATCH} (2026-03-04)\n\nThe contract did not change; the version went {VERSION} -> {NEXT_PATCH}.\n\n"
+        + FIRST_ENTRY
     )
 
 

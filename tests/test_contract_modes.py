@@ -111,3 +111,21 @@ def test_a_stored_value_patch_cannot_write_back(mode: str) -> None:
     # Every other field is back, even when the name was refused on the way.
     kept = set(before) - {"name", "lastUpdateAt", "updatedAt"}
     assert {k: after[k] for k in kept} == {k: before[k] for k in kept}
+
+
+def test_scope_comes_from_the_environment_and_is_checked() -> None:
+    from contract_tests.report import Report
+    from contract_tests.target import SCOPE_ALL, SCOPE_UPDATE
+
+    env = {"KINBOX_BASE_URL": "http://127.0.0.1:1", "KINBOX_TOKEN": "t", "KINBOX_CONTACT_ID": "1"}
+    default = Target.from_environment(env)
+    assert default is not None
+    assert default.scope == SCOPE_ALL
+    only_update = Target.from_environment({**env, "KINBOX_CONTRACT_SCOPE": SCOPE_UPDATE})
+    assert only_update is not None
+    assert only_update.scope == SCOPE_UPDATE
+    with pytest.raises(ValueError, match="scope"):
+        Target.from_environment({**env, "KINBOX_CONTRACT_SCOPE": "everything"})
+    # What was not tested is said, never left for the reader to guess.
+    assert "only Update Contact was tested" in Report(target="live", scope=SCOPE_UPDATE).summary()
+    assert "only Update Contact" not in Report(target="live").summary()

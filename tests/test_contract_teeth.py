@@ -26,6 +26,7 @@ from schemathesis.checks import CHECKS
 from contract_tests.concurrency import CONCURRENT_WRITES_KEPT
 from contract_tests.report import Report
 from contract_tests.suite import Target, run
+from contract_tests.target import SCOPE_UPDATE
 from contract_tests.test_server_contract import OWN_PROPERTIES
 from tests.conftest import ROOT
 from tests.faulty_server import faults
@@ -91,6 +92,7 @@ def run_live(base_url: str, variant: Variant) -> Report:
         "KINBOX_TOKEN": TOKEN,
         "KINBOX_CONTACT_ID": CONTACT_ID,
         "KINBOX_CONTRACT_MODE": MODE,
+        "KINBOX_CONTRACT_SCOPE": SCOPE_UPDATE,  # the faulty server implements Update Contact only
     }
     target = Target.from_environment(environment)
     assert target is not None

@@ -27,6 +27,7 @@ from tests.conftest import (
     MINOR_BUMP,
     SHRINK_NAME,
     SPEC,
+    VERSION,
     add_update_property,
     kinbox,
     run_generator,
@@ -543,11 +544,15 @@ def test_shrinking_name_fails_with_one_line(tmp_path: Path) -> None:
     result = run_generator("diff", SPEC, kinbox(tmp_path, SHRINK_NAME), "--fail-on", "breaking")
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines()[1:] == [
+        "breaking request-property-max-length-decreased #/components/schemas/ContactCreate/properties/name/maxLength: "
+        "ContactCreate.name: maxLength 128 -> 64",
         "breaking request-property-max-length-decreased #/components/schemas/ContactUpdate/properties/name/maxLength: "
-        "ContactUpdate.name: maxLength 128 -> 64"
+        "ContactUpdate.name: maxLength 128 -> 64",
     ]
-    assert "1 breaking, 0 minor, 0 patch; info.version 1.0.0 -> 1.0.0 (no bump, major needed)" in result.stdout
-    assert result.stderr == "error: these changes need a major version bump; info.version went 1.0.0 -> 1.0.0\n"
+    assert f"2 breaking, 0 minor, 0 patch; info.version {VERSION} -> {VERSION} (no bump, major needed)" in result.stdout
+    assert (
+        result.stderr == f"error: these changes need a major version bump; info.version went {VERSION} -> {VERSION}\n"
+    )
 
 
 def test_dropping_a_response_field_is_breaking(tmp_path: Path) -> None:
@@ -563,8 +568,10 @@ def test_adding_an_optional_field_is_minor_and_passes(tmp_path: Path) -> None:
     result = run_generator("diff", SPEC, kinbox(tmp_path, ADD_NICKNAME), "--fail-on", "breaking")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1:] == [
+        "minor new-optional-request-property #/components/schemas/ContactCreate/properties/nickname: "
+        "ContactCreate.nickname added, optional",
         "minor new-optional-request-property #/components/schemas/ContactUpdate/properties/nickname: "
-        "ContactUpdate.nickname added, optional"
+        "ContactUpdate.nickname added, optional",
     ]
 
 
@@ -611,8 +618,8 @@ def test_formats(tmp_path: Path) -> None:
     report = json.loads(run_generator("diff", SPEC, new, "--format", "json").stdout)
     assert report["needed_bump"] == "major"
     assert report["version_bump"] == "none"
-    assert report["counts"] == {"breaking": 1, "minor": 1, "patch": 0}
-    assert report["findings"][0] == {
+    assert report["counts"] == {"breaking": 2, "minor": 2, "patch": 0}
+    assert report["findings"][1] == {
         "level": "breaking",
         "rule": "request-property-max-length-decreased",
         "pointer": "/components/schemas/ContactUpdate/properties/name/maxLength",
@@ -621,8 +628,8 @@ def test_formats(tmp_path: Path) -> None:
         "message": "ContactUpdate.name: maxLength 128 -> 64",
     }
     markdown = run_generator("diff", SPEC, new, "--format", "markdown").stdout
-    assert "## Breaking changes (major)\n\n- ContactUpdate.name: maxLength 128 -> 64 (`request-property-max" in markdown
-    assert "## Compatible changes (minor)\n\n- ContactUpdate.nickname added, optional" in markdown
+    assert "- ContactUpdate.name: maxLength 128 -> 64 (`request-property-max" in markdown
+    assert "- ContactUpdate.nickname added, optional" in markdown
     assert "Documentation changes" not in markdown
 
 
@@ -654,7 +661,7 @@ def test_git_revisions(tmp_path: Path) -> None:
     kinbox(repo, SHRINK_NAME, name="spec/kinbox.openapi.yaml")
     result = run_generator("diff", "HEAD:spec/kinbox.openapi.yaml", spec, "--fail-on", "breaking", cwd=repo)
     assert result.returncode == 1, result.stderr
-    assert result.stdout.startswith(f"HEAD:spec/kinbox.openapi.yaml -> {spec}: 1 breaking")
+    assert result.stdout.startswith(f"HEAD:spec/kinbox.openapi.yaml -> {spec}: 2 breaking")
     # Both sides from git: the committed spec against itself.
     result = run_generator("diff", "HEAD:spec/kinbox.openapi.yaml", "HEAD:./spec/kinbox.openapi.yaml", cwd=repo)
     assert (result.returncode, result.stdout) == (
@@ -681,7 +688,7 @@ def test_unreadable_sources_are_user_errors(tmp_path: Path, source: str, message
 
 
 def test_an_invalid_old_spec_is_located_in_its_revision(tmp_path: Path) -> None:
-    broken = kinbox(tmp_path, ("  version: 1.0.0\n", "  versio: 1.0.0\n"), name="spec.yaml")
+    broken = kinbox(tmp_path, (f"  version: {VERSION}\n", f"  versio: {VERSION}\n"), name="spec.yaml")
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-q", "-m", "broken")

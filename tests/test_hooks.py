@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import GENERATED, ROOT, SPEC
+from tests.conftest import GENERATED, ROOT, SPEC, VERSION
 
 UP_TO_DATE = "kinbox-generated-up-to-date"
 VERSION_BUMP = "kinbox-spec-version-bump"
@@ -71,7 +71,7 @@ def edit_spec(repo: Path, old: str, new: str, version: str | None = None) -> Non
     assert old in text
     text = text.replace(old, new, 1)
     if version is not None:
-        text = text.replace("  version: 1.0.0\n", f"  version: {version}\n", 1)
+        text = text.replace(f"  version: {VERSION}\n", f"  version: {version}\n", 1)
     path.write_text(text, encoding="utf-8")
     git(repo, "add", "-A")
 
@@ -81,7 +81,7 @@ def test_the_manifest_offers_both_hooks_run_from_this_project() -> None:
     assert hooks[UP_TO_DATE]["name"] == "generated client is up to date"
     assert hooks[VERSION_BUMP]["name"] == "spec change needs the right version bump"
     assert {hook["language"] for hook in hooks.values()} == {"python"}
-    assert "  version: 1.0.0\n" in SPEC.read_text(encoding="utf-8")  # what edit_spec bumps
+    assert f"  version: {VERSION}\n" in SPEC.read_text(encoding="utf-8")  # what edit_spec bumps
 
 
 @pytest.mark.slow

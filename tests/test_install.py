@@ -15,7 +15,7 @@ from typing import ClassVar
 
 import pytest
 
-from tests.conftest import GENERATED
+from tests.conftest import GENERATED, VERSION
 from tests.support import TOKEN, contact_json
 
 SNIPPET = """
@@ -104,7 +104,7 @@ def test_wheel_installs_in_a_fresh_virtualenv_and_works_against_a_server(tmp_pat
     shutil.copytree(GENERATED, source, ignore=shutil.ignore_patterns("__pycache__"))
     builder = fresh_venv(tmp_path / "build-env")
     run(builder, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", tmp_path / "dist", source)
-    (wheel,) = (tmp_path / "dist").glob("kinbox_client-1.0.0-*.whl")
+    (wheel,) = (tmp_path / "dist").glob(f"kinbox_client-{VERSION}-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "kinbox_client/py.typed" in names
     assert "kinbox_client/_runtime/_client.py" in names

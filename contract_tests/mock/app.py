@@ -1,7 +1,12 @@
 """The mock Kinbox server: a plain ASGI application, served by uvicorn.
 
+It serves the four contact operations of the spec: `POST /v3/contacts` (create), `GET
+/v3/contacts` (one page), `GET /v3/contacts/all` (every match) and `PATCH /v3/contacts/{id}`.
+Listing (query parameters, filters, order, pages) is `listing.py`'s job; the store's.
+
 Checks happen in a fixed order, each answering as the spec documents: an unknown path 404,
-another method 405 with `Allow`, no valid bearer token 401, a path id that breaks its schema
+another method 405 with `Allow`, no valid bearer token 401, a query parameter that breaks its
+schema 422 naming `query.<name>` (listings), a path id that breaks its schema
 422, an oversized body 413, a body that is not a JSON object (or not sent as JSON), or JSON
 the mock could not send back (see `body.py`), 400, a body that breaks the schema 422 naming each
 field and why, an unknown contact 404, else 200 with the contact after the update. The store
@@ -19,8 +24,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from ..contract import Contract, Problem
+from ..contract import Contract, OperationChecks, Problem
 from . import body as json_body
+from . import listing
 from .auth import bearer_matches, is_b64token
 from .store import ContactStore, Unstorable, load_seed
 from .types import Receive, Scope, Send
@@ -33,6 +39,9 @@ _CANONICAL_INTEGER = re.compile(r"(0|-?[1-9][0-9]*)")
 # the interpreter's limit (4300) it fails. Any id of the spec's int64 has at most 19 digits.
 MAX_ID_DIGITS = 64
 _PATH_PREFIX = [b"", b"v3", b"contacts"]
+# The spec's paths, by what the mock serves at each.
+COLLECTION, ALL, ITEM = "/v3/contacts", "/v3/contacts/all", "/v3/contacts/{id}"
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 @dataclass(slots=True)
@@ -46,6 +55,8 @@ class Answer:
     # False for answers to requests that match no operation of the spec (unknown path, other
     # method): the spec cannot document those, so they are not self-checked against it.
     documented: bool = True
+    # The operation whose responses document this answer; None: Update Contact's.
+    operation: OperationChecks | None = None
 
     async def send(self, send: Send, request_id: bytes) -> None:
         headers = [
@@ -71,7 +82,7 @@ def error(status: int, code: str, message: str, problems: list[Problem] | None =
 
 
 class MockKinbox:
-    """ASGI app for PATCH /v3/contacts/{id} with the contract's semantics and state."""
+    """ASGI app for the contact operations with the contract's semantics and state."""
 
     def __init__(
         self,
@@ -90,7 +101,20 @@ class MockKinbox:
         self.max_body_bytes = max_body_bytes
         self.check_responses = check_responses
         self._token = token.encode()
-        self._allow = ", ".join(self.contract.allowed_methods)
+        paths = self.contract.document["paths"]
+        self._allow = {
+            path: ", ".join(sorted(method.upper() for method in paths[path] if method in _METHODS))
+            for path in (COLLECTION, ALL, ITEM)
+        }
+        self._create = self.contract.operation(COLLECTION, "post")
+        self._list = self.contract.operation(COLLECTION, "get")
+        self._list_all = self.contract.operation(ALL, "get")
+        if self._create.body is None:
+            raise ValueError(f"the spec gives POST {COLLECTION} no JSON request body")
+        self._create_body = self._create.body
+        # What List Contacts does when `limit`/`offset` are left out: the spec's defaults.
+        self._default_limit = int(self._list.query_schemas["limit"]["default"])
+        self._default_offset = int(self._list.query_schemas["offset"]["default"])
         self._request_ids = itertools.count(1)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -111,10 +135,15 @@ class MockKinbox:
 
     async def _answer(self, scope: Scope, receive: Receive) -> Answer:
         segments = scope.get("raw_path", scope["path"].encode()).split(b"?")[0].split(b"/")
-        if len(segments) != 4 or segments[:3] != _PATH_PREFIX:
+        if segments == _PATH_PREFIX:
+            path = COLLECTION
+        elif len(segments) == 4 and segments[:3] == _PATH_PREFIX:
+            path = ALL if segments[3] == b"all" else ITEM
+        else:
             return _undocumented(error(404, "not_found", "No such endpoint."))
-        if scope["method"] != "PATCH":
-            return _undocumented(error(405, "method_not_allowed", f"Use {self._allow}.", allow=self._allow))
+        allow = self._allow[path]
+        if scope["method"] not in allow.split(", "):
+            return _undocumented(error(405, "method_not_allowed", f"Use {allow}.", allow=allow))
         headers = dict(scope["headers"])
         if len(headers) == len(scope["headers"]):  # no header name repeats: the dict has them all
             authorizations = [headers[b"authorization"]] if b"authorization" in headers else []
@@ -122,6 +151,11 @@ class MockKinbox:
             authorizations = [value for name, value in scope["headers"] if name == b"authorization"]
         if not bearer_matches(authorizations, self._token):
             return error(401, "unauthorized", "A valid bearer token is required.", www_authenticate="Bearer")
+        if path == COLLECTION and scope["method"] == "POST":
+            return _for(self._create, await self._create_contact(headers, receive))
+        if path != ITEM:
+            checks = self._list if path == COLLECTION else self._list_all
+            return _for(checks, self._list_contacts(checks, scope.get("query_string", b""), paged=path == COLLECTION))
         raw_id = unquote(segments[3].decode("latin-1"), errors="replace")
         contact_id, problems = self._parse_id(raw_id)
         if problems:
@@ -139,6 +173,38 @@ class MockKinbox:
         if updated is None:
             return error(404, "not_found", f"Contact {contact_id} was not found.")
         encoded, value = updated
+        return Answer(200, encoded, value=value)
+
+    async def _create_contact(self, headers: dict[bytes, bytes], receive: Receive) -> Answer:
+        body, problem = await self._read_json(headers, receive)
+        if problem is not None:
+            return problem
+        problems = self.contract.problems(self._create_body, body)
+        if problems:
+            return error(422, "validation_failed", "The request does not match the contract.", problems)
+        try:
+            encoded, value = self.store.create(body)
+        except Unstorable as exc:  # `json_body` refuses all of these first; this is the store's own guard
+            return error(400, "malformed_json", f"The request body cannot be stored: {exc}.")
+        return Answer(201, encoded, value=value)
+
+    def _list_contacts(self, checks: OperationChecks, raw_query: bytes, *, paged: bool) -> Answer:
+        query, problems = listing.read_query(raw_query, checks, self.contract)
+        if query is None:
+            return error(422, "validation_failed", "The query does not match the contract.", problems)
+        found = listing.matching(self.store.listing(), query, self.store.now())
+        value: dict[str, Any] = {}
+        if paged:
+            offset, limit = query.get("offset", self._default_offset), query.get("limit", self._default_limit)
+            if not query.get("ignoreCount", False):
+                value["totalCount"] = len(found)
+            found = found[offset : offset + limit]
+        else:
+            value["totalCount"] = len(found)
+        value["data"] = [record for record, _ in found]
+        # The page is made of each record's stored encoding: no contact is encoded again.
+        head = b'{"totalCount":%d,' % value["totalCount"] if "totalCount" in value else b"{"
+        encoded = head + b'"data":[' + b",".join(json for _, json in found) + b"]}"
         return Answer(200, encoded, value=value)
 
     def _parse_id(self, raw: str) -> tuple[str, list[Problem]]:
@@ -183,9 +249,17 @@ class MockKinbox:
 
     def _check(self, answer: Answer) -> None:
         value = answer.value if answer.value is not None else json.loads(answer.body)
-        problems = self.contract.response_problems(answer.status, value)
+        if answer.operation is not None:
+            problems = answer.operation.response_problems(self.contract, answer.status, value)
+        else:
+            problems = self.contract.response_problems(answer.status, value)
         if problems:
             raise AssertionError(f"the mock's own {answer.status} answer breaks the spec: {problems}")
+
+
+def _for(operation: OperationChecks, answer: Answer) -> Answer:
+    answer.operation = operation
+    return answer
 
 
 def _undocumented(answer: Answer) -> Answer:

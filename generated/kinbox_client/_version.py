@@ -1,3 +1,3 @@
 # Generated from the OpenAPI spec by the generator: do not edit.
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
