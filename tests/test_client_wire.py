@@ -9,7 +9,7 @@ import httpx
 import pytest
 from pydantic import ValidationError
 
-from kinbox_client import APIStatusError, NotFoundError, RequestValidationError
+from kinbox_client import APIStatusError, NotFoundError, RequestValidationError, __version__
 from kinbox_client.models import Contact, ContactUpdate
 from tests.support import TOKEN, Caller, Recorder, contact_json
 
@@ -33,7 +33,7 @@ def test_exact_request_for_a_rename(mode: str) -> None:
     assert request.headers["authorization"] == f"Bearer {TOKEN}"
     assert request.headers["content-type"] == "application/json"
     assert request.headers["accept"] == "application/json"
-    assert request.headers["user-agent"].startswith("kinbox-client/1.0.0 python/3.")
+    assert request.headers["user-agent"].startswith(f"kinbox-client/{__version__} python/3.")
     assert isinstance(contact, Contact)
     assert contact.id == "1001"
     assert contact.name == "Ana"
