@@ -36,8 +36,8 @@ from kinbox_client import (
     AuthenticationError,
     KinboxClient,
     NotFoundError,
+    ParameterValidationError,
     RequestValidationError,
-    UnprocessableEntityError,
 )
 from kinbox_client.models import Contact, ContactUpdate, Error
 
@@ -224,9 +224,12 @@ def test_client_end_to_end_against_the_mock_over_http(mock_url: str) -> None:
         assert after.last_update_at > before.last_update_at
         with pytest.raises(NotFoundError):
             client.update_contact(999_999, ContactUpdate())
-        with pytest.raises(UnprocessableEntityError) as invalid:
+        # An id the contract forbids never leaves the client; the mock refuses it too, with 422.
+        with pytest.raises(ParameterValidationError, match="'id'"):
             client.update_contact(0, ContactUpdate())
-        assert invalid.value.body.errors[0].field == "path.id"
+        refused = httpx.patch(f"{mock_url}/v3/contacts/0", json={}, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert refused.status_code == 422
+        assert refused.json()["errors"][0]["field"] == "path.id"
     with KinboxClient(token="wrong", base_url=mock_url) as client, pytest.raises(AuthenticationError):
         client.update_contact(1002, ContactUpdate())
 
