@@ -4,6 +4,7 @@ the validation error first when a later stage fails on the same document."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -80,7 +81,9 @@ def both(path: Path) -> tuple[tuple[str, object], tuple[str, object]]:
     return sequential, concurrent
 
 
-@pytest.mark.parametrize("text", [WARNED, INVALID, SLOPPY_30, SLOPPY_31], ids=["warned", "invalid", "sloppy30", "sloppy31"])
+@pytest.mark.parametrize(
+    "text", [WARNED, INVALID, SLOPPY_30, SLOPPY_31], ids=["warned", "invalid", "sloppy30", "sloppy31"]
+)
 def test_the_background_check_reports_what_a_sequential_load_does(write_spec: Callable[..., Path], text: str) -> None:
     sequential, concurrent = both(write_spec(text))
     assert concurrent == sequential
@@ -97,7 +100,8 @@ def test_warnings_of_every_stage_arrive_in_order(write_spec: Callable[..., Path]
 def test_errors_keep_the_validators_order_and_the_lenient_hint(write_spec: Callable[..., Path]) -> None:
     kind, diagnostics = both(write_spec(SLOPPY_31))[1]
     assert kind == "error"
-    assert isinstance(diagnostics, tuple) and len(diagnostics) > 2
+    assert isinstance(diagnostics, tuple)
+    assert len(diagnostics) > 2
     assert diagnostics[-1].message == STRICT_HINT
 
 
@@ -109,7 +113,8 @@ def test_corpus_specs_load_the_same(name: str) -> None:
 
 def test_our_spec_loads_the_same() -> None:
     sequential, concurrent = both(SPEC)
-    assert concurrent == sequential and concurrent[0] == "spec"
+    assert concurrent == sequential
+    assert concurrent[0] == "spec"
 
 
 @pytest.mark.parametrize("executable", ["/nonexistent/python", "/bin/false"], ids=["cannot-start", "fails"])
@@ -168,7 +173,7 @@ def test_the_cli_reports_the_validation_errors_as_before(write_spec: Callable[..
 
 def test_a_generation_does_not_import_the_validator_on_a_multicore_machine(tmp_path: Path) -> None:
     """The point of the background check: the quarter second of imports leaves the critical path."""
-    if len(background.os.sched_getaffinity(0)) < 2:
+    if len(os.sched_getaffinity(0)) < 2:
         pytest.skip("one usable core: validation runs in line")
     probe = (
         "import sys\n"
@@ -177,6 +182,11 @@ def test_a_generation_does_not_import_the_validator_on_a_multicore_machine(tmp_p
         "print(code, 'openapi_spec_validator' in sys.modules)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=False, env={"PYTHONPATH": str(ROOT)}
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PYTHONPATH": str(ROOT)},
     )
     assert result.stdout.split() == ["0", "False"], result.stderr

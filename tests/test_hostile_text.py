@@ -229,5 +229,5 @@ def _escaped_by_category(text: str) -> str:
 
 def test_docstring_escapes_exactly_the_unprintable_characters() -> None:
     """Every code point, checked against Unicode's categories (the fast path is a regex)."""
-    every = "".join(chr(code) for code in range(0x110000) if chr(code) not in "\r\\\"")
+    every = "".join(chr(code) for code in range(0x110000) if chr(code) not in '\r\\"')
     assert docstring("x" + every + "x") == _escaped_by_category("x" + every + "x")

@@ -13,7 +13,7 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
-from ruff import find_ruff_bin
+from ruff import find_ruff_bin  # type: ignore[import-untyped]  # the package has no py.typed
 
 LINE_LENGTH = "100"
 TARGET_VERSION = "py311"

@@ -31,8 +31,8 @@ from .bounds import (
     json_only,
     json_too_deep,
 )
-from .openapi import OpenApi
 from .lines import FAST_SAFE_LOADER, LineFinder, locate_all
+from .openapi import OpenApi
 from .refs import normalize_refs
 
 SUPPORTED_VERSIONS = re.compile(r"^3\.(0|1)\.\d+$")
