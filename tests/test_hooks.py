@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import GENERATED, ROOT, SPEC, VERSION
+from tests.helpers import GENERATED, ROOT, SPEC, VERSION
 
 UP_TO_DATE = "kinbox-generated-up-to-date"
 VERSION_BUMP = "kinbox-spec-version-bump"

@@ -32,7 +32,7 @@ import noxfile
 from contract_tests.mock import MockKinbox
 from contract_tests.mock.serve import serve_in_thread
 from generator.release.publish import simple_url
-from tests.conftest import GENERATED, ROOT
+from tests.helpers import GENERATED, ROOT
 from tests.test_install import fresh_venv, run
 
 USER, PASSWORD = "publisher", "index-secret-Xk2"
