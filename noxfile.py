@@ -141,7 +141,7 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the generator, the contract tests, the tests and the generated packages."""
     install_project(session, "test")
-    session.run("mypy", "generator", "contract_tests", "tests", "bench", "release", "hooks", "noxfile.py")
+    session.run("mypy", "generator", "contract_tests", "tests", "bench", "noxfile.py")
     session.run("mypy", "--strict", "-p", PACKAGE, env={"MYPYPATH": OUT})
     # From its own directory: the project's `exclude` of tests/golden/ would also drop the
     # package's modules when they are found through MYPYPATH from here.
@@ -284,14 +284,14 @@ def publish(session: nox.Session) -> None:
     """Upload dist/ with twine, configured only by TWINE_REPOSITORY_URL, TWINE_USERNAME and TWINE_PASSWORD.
 
     A version the index already has is never replaced: the same bytes are skipped, other bytes
-    are refused (see release/publish.py). Run after build: python -m nox -s build publish.
+    are refused (see generator/release/publish.py). Run after build: python -m nox -s build publish.
     """
     built = sorted(map(str, DIST.glob("*")))
     if not built:
         session.error(f"{DIST}/ is empty: run python -m nox -s build publish")
     session.install(*CONSTRAINTS, *RELEASE_TOOLS)
     session.run("twine", "check", "--strict", *built)
-    session.run("python", "-m", "release.publish", str(DIST))
+    session.run("python", "-m", "generator.release.publish", str(DIST))
 
 
 @nox.session(venv_backend="uv|virtualenv")

@@ -26,6 +26,7 @@ from . import pages
 from .core import GENERATED, ROOT, Goal, Section, Stat, Table, interleave, micros, ratios, times
 from .proc import free_port, serve
 from .servers import CONTACT
+from .wire import capturing, wire_headers
 
 if importlib.util.find_spec("kinbox_client") is None:  # the committed package, imported from its directory
     sys.path.insert(0, str(GENERATED))
@@ -43,24 +44,10 @@ def answer(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, content=CONTACT, headers={"content-type": "application/json"})
 
 
-def capturing() -> tuple[httpx.MockTransport, list[httpx.Request]]:
-    """A transport answering the fixed contact, and the requests it has seen."""
-    seen: list[httpx.Request] = []
-
-    def capture(request: httpx.Request) -> httpx.Response:
-        seen.append(request)
-        return answer(request)
-
-    return httpx.MockTransport(capture), seen
-
-
-def wire_headers() -> dict[str, str]:
-    """The headers the generated client sends (captured once), for raw httpx to send too."""
-    transport, seen = capturing()
+def update_once(transport: httpx.MockTransport) -> None:
+    """The call measured, once: what `wire_headers` captures."""
     with KinboxClient(token=TOKEN, base_url="http://bench", transport=transport) as client:
         client.update_contact(CONTACT_ID, ContactUpdate(name="Ana"))
-    skip = {"host", "content-length", "accept-encoding", "connection"}  # httpx adds these itself
-    return {name: value for name, value in seen[0].headers.items() if name not in skip}
 
 
 @dataclass
@@ -130,7 +117,7 @@ def async_pair(base_url: str, transport: httpx.AsyncBaseTransport | None, header
 
 def same_wire_request(headers: dict[str, str]) -> bool:
     """Raw httpx's request equals the generated client's: method, URL, headers and body."""
-    transport, seen = capturing()
+    transport, seen = capturing(answer)
     pair = sync_pair("http://bench", transport, headers)
     pair.ours(1)
     pair.raw(1)
@@ -144,7 +131,7 @@ def same_wire_request(headers: dict[str, str]) -> bool:
 
 
 def run(*, rounds: int, calls: int) -> Section:
-    headers = wire_headers()
+    headers = wire_headers(answer, update_once)
     section = Section(
         "Client overhead: `update_contact` vs raw httpx",
         f'Time per call of `client.update_contact({CONTACT_ID}, ContactUpdate(name="Ana"))` (validate and '

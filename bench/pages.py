@@ -23,6 +23,7 @@ from urllib.parse import parse_qsl
 import httpx
 
 from .core import ROOT, Goal, Stat, Table, interleave, micros, ratios, times
+from .wire import capturing, wire_headers
 
 BASELINE = ROOT / "tests" / "golden" / "baseline"
 if importlib.util.find_spec("baseline_client") is None:  # the committed golden package
@@ -49,23 +50,10 @@ def answer(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, content=body, headers={"content-type": "application/json"})
 
 
-def capturing() -> tuple[httpx.MockTransport, list[httpx.Request]]:
-    seen: list[httpx.Request] = []
-
-    def capture(request: httpx.Request) -> httpx.Response:
-        seen.append(request)
-        return answer(request)
-
-    return httpx.MockTransport(capture), seen
-
-
-def wire_headers() -> dict[str, str]:
-    """The headers our client sends, for raw httpx to send too."""
-    transport, seen = capturing()
+def list_once(transport: httpx.MockTransport) -> None:
+    """The first page, once: what `wire_headers` captures."""
     with BaselineClient(token=TOKEN, base_url=BASE_URL, transport=transport) as client:
         client.contacts.list_recent_contacts(limit=PAGE_SIZE)
-    skip = {"host", "content-length", "accept-encoding", "connection"}  # httpx adds these itself
-    return {name: value for name, value in seen[0].headers.items() if name not in skip}
 
 
 def raw_walk(get: Callable[[dict[str, int]], httpx.Response]) -> int:
@@ -148,7 +136,7 @@ def async_walks(transport: httpx.AsyncBaseTransport, headers: dict[str, str]) ->
 
 def same_wire_requests(headers: dict[str, str]) -> bool:
     """Both sides send the same requests, page for page: method, URL, headers."""
-    transport, seen = capturing()
+    transport, seen = capturing(answer)
     ours, raw, close = sync_walks(transport, headers)
     ours(1)
     ours_requests = list(seen)
@@ -164,7 +152,7 @@ def same_wire_requests(headers: dict[str, str]) -> bool:
 
 def run(*, rounds: int, calls: int) -> tuple[Table, list[Goal], list[str]]:
     """The table, goals and notes of the page-iteration figures, for the client section."""
-    headers = wire_headers()
+    headers = wire_headers(answer, list_once)
     walks = max(1, calls // 100)
     table = Table(["paged iteration", "mode", "ours per item", "raw httpx per item", "ratio", "overhead per item"])
     goals: list[Goal] = []

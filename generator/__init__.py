@@ -4,7 +4,9 @@ Two tools share one reading of the spec (see each subpackage's docstring):
 
 - `spec/`: read, resolve, validate and normalize the document, once;
 - `codegen/`: models -> IR -> templates -> ruff -> the package on disk;
-- `evolution/`: the classified diff of two specs, its report, and the package's changelog.
+- `evolution/`: the classified diff of two specs, its report, and the package's changelog;
+  `spec_bump` is the pre-commit hook that asks a changed spec for its version bump;
+- `release/`: the built package published to an index, never replacing a version.
 
 `pipeline` runs generation stage by stage and `cli` is the command line (`settings` reads
 its `pyproject.toml` table). `runtime/` is copied into every generated package and

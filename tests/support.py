@@ -13,7 +13,7 @@ import httpx
 from kinbox_client import AsyncKinboxClient, KinboxClient
 
 TOKEN = "tok-SECRET-7f3a9c"  # recognisable, so tests can prove it never leaks
-OPEN_CALLERS: list[Caller] = []  # closed after each test by tests/conftest.py
+OPEN_CALLERS: list[Caller] = []  # closed after each test by a fixture in tests/conftest.py
 
 
 def contact_json(contact_id: str = "1001", **fields: Any) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import pytest
 
 from generator.errors import GeneratorError
 from generator.pipeline import generate_package
-from tests.conftest import ROOT, SPEC, GenerateClient, run_generator
+from tests.helpers import ROOT, SPEC, GenerateClient, run_generator
 
 SMALL = """
 openapi: 3.1.0

@@ -22,7 +22,7 @@ from bench.__main__ import BEGIN, END, write
 from bench.generation import failure_reason
 from bench.loadgen import Request, Wrk
 from bench.proc import ChildRun, free_port, run_child, serve
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 SECTIONS = (
     "### Generation: our generator vs openapi-python-client",

@@ -13,7 +13,7 @@ import yaml
 from generator.errors import GeneratorError
 from generator.evolution.changelog import CHANGELOG
 from generator.pipeline import check_package, generate_package, write_package
-from tests.conftest import (
+from tests.helpers import (
     ADD_NICKNAME,
     MAJOR,
     MINOR_BUMP,

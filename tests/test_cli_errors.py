@@ -11,7 +11,7 @@ import pytest
 
 from generator.codegen.output import MANIFEST, write_output
 from generator.errors import GeneratorError
-from tests.conftest import SPEC, run_generator
+from tests.helpers import SPEC, run_generator
 
 MINIMAL = """
 openapi: 3.1.0

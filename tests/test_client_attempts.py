@@ -20,7 +20,7 @@ from contract_tests.mock.app import lifespan
 from contract_tests.mock.serve import serve_in_thread
 from contract_tests.mock.types import Receive, Scope, Send
 from noxfile import BASELINE_OUT, BASELINE_PACKAGE
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 EVENTS = b"event: a\ndata: 1\n\ndata: 2\n\n"
 ONE_CONNECTION = httpx.Limits(max_connections=1, max_keepalive_connections=1)

@@ -41,7 +41,7 @@ from kinbox_client import (
 )
 from kinbox_client._runtime import _retry
 from kinbox_client.models import Contact, ContactUpdate, Error
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.support import TOKEN, Caller, Recorder, contact_json
 
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.spec.loader import load_spec
 from tests.calling import Driver, check_operation
-from tests.conftest import Built, GenerateClient
+from tests.helpers import Built, GenerateClient
 
 
 @dataclass

@@ -23,7 +23,7 @@ from contract_tests.mock import MockKinbox
 from contract_tests.mock.serve import serve_in_thread
 from contract_tests.mock.types import Receive, Scope, Send
 from contract_tests.suite import MODES, Target
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 TOKEN = "cli-token-Zq7"
 BASE_ENV = {"PATH": "/usr/bin:/bin", "PYTHONPATH": f"{ROOT}:{ROOT / 'generated'}"}

@@ -17,7 +17,7 @@ import pytest
 from contract_tests.mock import MockKinbox
 from contract_tests.mock.serve import serve_in_thread
 from contract_tests.mock.types import Receive, Scope, Send
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 TOKEN = "live-mode-token"
 

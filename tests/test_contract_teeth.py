@@ -28,7 +28,6 @@ from contract_tests.report import Report
 from contract_tests.suite import Target, run
 from contract_tests.target import SCOPE_UPDATE
 from contract_tests.test_server_contract import OWN_PROPERTIES
-from tests.conftest import ROOT
 from tests.faulty_server import faults
 from tests.faulty_server.__main__ import READY_PREFIX
 from tests.faulty_server.catalogue import (
@@ -44,6 +43,7 @@ from tests.faulty_server.catalogue import (
 )
 from tests.faulty_server.server import KinboxServer
 from tests.faulty_server.table import BEGIN, END, render_table
+from tests.helpers import ROOT
 
 TOKEN = "teeth-token-5b1e"
 CONTACT_ID = "1001"

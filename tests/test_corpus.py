@@ -22,7 +22,7 @@ from generator.pipeline import generate_package, write_package
 from generator.spec.loader import load_spec
 from generator.spec.openapi import iter_operations
 from tests.calling import Driver, check_operation
-from tests.conftest import corpus_spec
+from tests.helpers import corpus_spec
 
 # spec -> (import package, hypothesis examples per operation). Stripe's 417 operations get
 # one example each, which keeps its run within a few minutes on two cores.

@@ -20,7 +20,7 @@ from generator.evolution.rules import DOC_KEYS, LOWER_BOUNDS, RULES, SCHEMA_CHAN
 from generator.spec.loader import Spec, load_spec, parse_spec
 from generator.spec.pointers import split_pointer
 from generator.versions import version_bump
-from tests.conftest import (
+from tests.helpers import (
     ADD_NICKNAME,
     DROP_WORKSPACE_ID,
     MAJOR,

@@ -15,7 +15,7 @@ from generator.codegen.facts import defaults, exports
 from generator.pipeline import generate_package
 from kinbox_client import _runtime
 from kinbox_client._runtime import _retry
-from tests.conftest import GENERATED, PACKAGE, ROOT, SPEC
+from tests.helpers import GENERATED, PACKAGE, ROOT, SPEC
 
 
 def test_the_readme_states_the_runtime_numbers(monkeypatch: pytest.MonkeyPatch) -> None:

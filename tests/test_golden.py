@@ -16,7 +16,7 @@ from pathlib import Path
 from generator import __version__
 from generator.codegen.output import MANIFEST
 from generator.pipeline import check_package, generate_package
-from tests.conftest import GENERATED, PACKAGE, SPEC, run_generator
+from tests.helpers import GENERATED, PACKAGE, SPEC, run_generator
 
 STALE_HINT = "generated/ is out of date with spec/: run `python -m nox -s generate` and commit the result"
 

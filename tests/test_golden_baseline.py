@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from noxfile import BASELINE_CONFIG, BASELINE_OUT, BASELINE_PACKAGE
-from tests.conftest import ROOT, run_generator
+from tests.helpers import ROOT, run_generator
 
 OUT = ROOT / BASELINE_OUT
 STALE_HINT = f"{BASELINE_OUT}/ is out of date: run `python -m nox -s golden` and commit the result"

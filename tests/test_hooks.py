@@ -8,16 +8,18 @@ generator's settings.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import GENERATED, ROOT, SPEC, VERSION
+from tests.helpers import GENERATED, ROOT, SPEC, VERSION
 
 UP_TO_DATE = "kinbox-generated-up-to-date"
 VERSION_BUMP = "kinbox-spec-version-bump"
@@ -82,6 +84,19 @@ def test_the_manifest_offers_both_hooks_run_from_this_project() -> None:
     assert hooks[VERSION_BUMP]["name"] == "spec change needs the right version bump"
     assert {hook["language"] for hook in hooks.values()} == {"python"}
     assert f"  version: {VERSION}\n" in SPEC.read_text(encoding="utf-8")  # what edit_spec bumps
+
+
+def test_each_hook_entry_runs_a_module_of_the_installed_packages() -> None:
+    # Another repository runs the entry from the wheel of this project: a module outside its
+    # packages (a moved hook, a folder dropped from pyproject) would fail only there.
+    manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    packages = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"]["build"]
+    shipped = packages["targets"]["wheel"]["packages"]
+    for hook in manifest:
+        python, dash_m, module, *_ = hook["entry"].split()
+        assert (python, dash_m) == ("python", "-m")
+        assert module.split(".")[0] in shipped
+        assert importlib.util.find_spec(module) is not None, module
 
 
 @pytest.mark.slow

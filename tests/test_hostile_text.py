@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.text import docstring, md_code, terminal, toml_str
-from tests.conftest import run_generator
+from tests.helpers import run_generator
 
 # Closes every kind of string, tries Jinja2 and code injection, carries control characters.
 PAYLOAD = (

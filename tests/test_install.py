@@ -15,7 +15,7 @@ from typing import ClassVar
 
 import pytest
 
-from tests.conftest import GENERATED, VERSION
+from tests.helpers import GENERATED, VERSION
 from tests.support import TOKEN, contact_json
 
 SNIPPET = """

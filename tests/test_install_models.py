@@ -12,7 +12,7 @@ import pytest
 
 from generator.codegen.requirements import PYDANTIC_EMAIL, RUNTIME_REQUIREMENTS, package_requirements
 from generator.pipeline import generate_package, write_package
-from tests.conftest import corpus_spec
+from tests.helpers import corpus_spec
 from tests.test_corpus import CORPUS
 from tests.test_install import fresh_venv, install, run
 

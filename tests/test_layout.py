@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from generator.codegen.layouts import FLAT_LAYOUT_MAX_OPERATIONS
-from tests.conftest import GenerateClient
+from tests.helpers import GenerateClient
 
 
 def many_operations(count: int) -> str:

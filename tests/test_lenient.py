@@ -208,7 +208,7 @@ def test_lenient_flag_prints_located_warnings(
 
 
 def test_our_own_spec_stays_strict() -> None:
-    from tests.conftest import ROOT
+    from tests.helpers import ROOT
 
     assert read_settings(ROOT / "pyproject.toml").lenient in (None, False)
 

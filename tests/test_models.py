@@ -10,7 +10,7 @@ import pytest
 
 from generator.codegen.models import DMCG_OPTIONS, generate_models
 from generator.spec.loader import load_spec
-from tests.conftest import SPEC
+from tests.helpers import SPEC
 
 ROLES = """
 openapi: 3.1.0

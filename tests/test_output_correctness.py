@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from generator.errors import GeneratorError
 from generator.pipeline import generate_package, write_package
 from generator.stack import deep_call
-from tests.conftest import Built, GenerateClient
+from tests.helpers import Built, GenerateClient
 
 HEAD = """
 openapi: 3.0.3

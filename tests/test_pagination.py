@@ -13,7 +13,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
@@ -25,7 +25,9 @@ from contract_tests.mock.app import lifespan
 from contract_tests.mock.serve import serve_in_thread
 from contract_tests.mock.types import ASGIApp, Receive, Scope, Send
 from generator.errors import GeneratorError
-from tests.conftest import Built, GenerateClient
+from generator.runtime._pagination import Pagination
+from generator.spec.pagination import PaginationSpec
+from tests.helpers import Built, GenerateClient
 from tests.test_constructs import generated_answers_parse
 
 SPEC = """
@@ -454,3 +456,10 @@ def test_a_pointer_is_followed_through_refs_and_all_of_and_names_the_item_type(
     (operation,) = [op for op in built.generated.api.operations if op.python_name == "list_items"]
     assert operation.paging is not None
     assert str(operation.paging.item) == "models.Item"
+
+
+def test_the_checked_extension_and_the_runtime_pagination_have_the_same_fields() -> None:
+    # The generator prints `Pagination(**spec.arguments)`: a field added to one of the two and
+    # not the other would generate a package that fails when it is imported.
+    printed = [f.name for f in fields(PaginationSpec) if f.name != "item_schema"]
+    assert printed == [f.name for f in fields(Pagination)]

@@ -19,7 +19,7 @@ from generator.pipeline import Generated, generate_package, write_package
 from generator.spec.lenient import STRICT_HINT
 from generator.spec.loader import load_spec
 from generator.spec.openapi import iter_operations
-from tests.conftest import corpus_spec
+from tests.helpers import corpus_spec
 
 # spec -> (import package, whether it needs lenient mode)
 PEERS = {

@@ -7,7 +7,7 @@ import re
 import nox
 
 import noxfile  # noqa: F401 - importing the noxfile sets nox.options
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def readme_command(marker: str) -> str:

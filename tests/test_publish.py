@@ -31,8 +31,8 @@ from nox import options as nox_options
 import noxfile
 from contract_tests.mock import MockKinbox
 from contract_tests.mock.serve import serve_in_thread
-from release.publish import simple_url
-from tests.conftest import GENERATED, ROOT
+from generator.release.publish import simple_url
+from tests.helpers import GENERATED, ROOT
 from tests.test_install import fresh_venv, run
 
 USER, PASSWORD = "publisher", "index-secret-Xk2"
@@ -40,8 +40,14 @@ VERSION = tomllib.loads((GENERATED / "pyproject.toml").read_text(encoding="utf-8
 FILES = {f"kinbox_client-{VERSION}-py3-none-any.whl", f"kinbox_client-{VERSION}.tar.gz"}
 # What the sessions read: the noxfile, the pins, the generated package and the publishing code.
 # The noxfile reads the settings of every golden record when it is loaded.
-PROJECT_FILES = ("noxfile.py", "pyproject.toml", "constraints.txt", "tests/golden/baseline.toml")
-PROJECT_DIRS = ("generated", "release")
+PROJECT_FILES = (
+    "noxfile.py",
+    "pyproject.toml",
+    "constraints.txt",
+    "tests/golden/baseline.toml",
+    "generator/__init__.py",
+)
+PROJECT_DIRS = ("generated", "generator/release")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from jsonschema.validators import Draft202012Validator
 from openapi_spec_validator import validate
 
 from generator.spec.openapi import deref, iter_operations
-from tests.conftest import SPEC
+from tests.helpers import SPEC
 
 
 @pytest.fixture(scope="module")

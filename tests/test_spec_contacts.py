@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SPEC, run_generator
+from tests.helpers import ROOT, SPEC, run_generator
 from tests.test_spec import schema_validator
 
 LIST_FILTERS = ("newContact", "name", "externalId", "origin", "phone", "email", "createdAtFrom", "createdAtTo")

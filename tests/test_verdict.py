@@ -17,7 +17,7 @@ from generator.spec import loader, validation
 from generator.spec.lenient import STRICT_HINT
 from generator.spec.refs import normalize_refs
 from generator.spec.verdict import meets_meta_schema
-from tests.conftest import SPEC, corpus_spec
+from tests.helpers import SPEC, corpus_spec
 from tests.test_lenient import SLOPPY_30, SLOPPY_31
 
 CORPUS_SPECS = [

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.test_project import readme_command
 
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"

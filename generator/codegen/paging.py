@@ -1,6 +1,7 @@
-"""The IR of an operation's pagination: the runtime's `Pagination` constant and the items' type.
+"""The IR of an operation's pagination: the checked `x-pagination` and the type of its items.
 
-Read and checked in `generator.spec.pagination`; here it gains what the templates print.
+`generator.spec.pagination` reads and checks the extension and is its one description; here
+it gains only what the templates print besides: the items' annotation and the return type.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..spec.pagination import PaginationSpec, Style
+from ..spec.pagination import PaginationSpec
 
 if TYPE_CHECKING:
     from . import ir
@@ -17,28 +18,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Paging:
-    style: Style
-    items: tuple[str, ...]
-    total: tuple[str, ...] | None
-    offset: str | None
-    limit: str | None
-    cursor: str | None
-    next_cursor: tuple[str, ...] | None
+    spec: PaginationSpec
     item: ir.Annotation  # the type of one item: what the page's `data` holds
 
     @property
     def fields(self) -> tuple[tuple[str, str | tuple[str, ...]], ...]:
         """The runtime `Pagination`'s arguments that are set, in its order (`style` first)."""
-        values = (
-            ("style", self.style),
-            ("items", self.items),
-            ("total", self.total),
-            ("offset", self.offset),
-            ("limit", self.limit),
-            ("cursor", self.cursor),
-            ("next_cursor", self.next_cursor),
-        )
-        return tuple((name, value) for name, value in values if value is not None)
+        return self.spec.arguments
 
     def returns(self, is_async: bool) -> str:
         """What the paged method returns: the first page (sync) or the paginator (async)."""
@@ -46,13 +32,4 @@ class Paging:
 
 
 def build_paging(found: PaginationSpec, types: Annotations) -> Paging:
-    return Paging(
-        style=found.style,
-        items=found.items,
-        total=found.total,
-        offset=found.offset,
-        limit=found.limit,
-        cursor=found.cursor,
-        next_cursor=found.next_cursor,
-        item=types.of(*found.item_schema),
-    )
+    return Paging(spec=found, item=types.of(*found.item_schema))

@@ -16,7 +16,7 @@ Every problem is a `Diagnostic` pointing at the key that has it; the caller loca
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Literal, cast
 
 from ..errors import Diagnostic
@@ -53,6 +53,12 @@ class PaginationSpec:
     cursor: str | None
     next_cursor: tuple[str, ...] | None
     item_schema: tuple[Any, str]  # the schema of one item and where it is, for its annotation
+
+    @property
+    def arguments(self) -> tuple[tuple[str, str | tuple[str, ...]], ...]:
+        """The runtime `Pagination`'s arguments that are set: every field but `item_schema`, in order."""
+        values = ((field.name, getattr(self, field.name)) for field in fields(self) if field.name != "item_schema")
+        return tuple((name, value) for name, value in values if value is not None)
 
 
 class PaginationProblems(Exception):

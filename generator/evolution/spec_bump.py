@@ -1,6 +1,6 @@
 """pre-commit hook: an OpenAPI spec changed since HEAD must bump `info.version` as its changes need.
 
-    python -m hooks.spec_bump [--fail-on breaking|minor|patch] FILE...
+    python -m generator.evolution.spec_bump [--fail-on breaking|minor|patch] FILE...
 
 pre-commit passes the staged YAML and JSON files; each that is an OpenAPI document and was
 already in HEAD is compared with `python -m generator diff HEAD:FILE FILE --fail-on LEVEL`,
@@ -57,7 +57,7 @@ def in_head(path: Path) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m hooks.spec_bump",
+        prog="python -m generator.evolution.spec_bump",
         description="Fail when an OpenAPI spec changed since HEAD without the info.version bump its changes need.",
     )
     parser.add_argument("--fail-on", choices=LEVELS, default="patch", help="the level that needs its bump")

@@ -1,6 +1,6 @@
 """Upload the built kinbox-client to a package index with twine, never replacing a published version.
 
-    python -m release.publish dist/
+    python -m generator.release.publish dist/
 
 Configured only by twine's own variables: TWINE_REPOSITORY_URL (the upload URL),
 TWINE_USERNAME and TWINE_PASSWORD. Before uploading it reads the index's simple page for the
@@ -242,7 +242,7 @@ def publish(dist: Path, env: Mapping[str, str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m release.publish",
+        prog="python -m generator.release.publish",
         description="Upload dist/ with twine (TWINE_REPOSITORY_URL, TWINE_USERNAME, TWINE_PASSWORD), "
         "refusing a version the index already has with other bytes.",
     )

@@ -1,1 +1,0 @@
-"""Releasing kinbox-client: publishing the files `nox -s build` makes (see release.publish)."""
