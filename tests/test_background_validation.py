@@ -20,7 +20,7 @@ from generator.spec import background
 from generator.spec.background import load_in_background
 from generator.spec.lenient import STRICT_HINT
 from generator.spec.loader import load_spec
-from tests.conftest import ROOT, SPEC, corpus_spec, run_generator
+from tests.helpers import ROOT, SPEC, corpus_spec, run_generator
 from tests.test_lenient import SLOPPY_30, SLOPPY_31
 
 # Valid, with warnings from both loading stages: an unquoted `$ref: #...` (a YAML comment, so

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from generator.spec.lines import LineFinder
 from generator.spec.pointers import pointer
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
 
 KEYS = st.text(alphabet=st.sampled_from('ab/~é "\\\u2028'), max_size=4)
 VALUES: st.SearchStrategy[Any] = st.recursive(
