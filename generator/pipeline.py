@@ -14,13 +14,13 @@ from . import __version__
 from .codegen.build import build_api
 from .codegen.formatting import format_python, ruff_version
 from .codegen.ir import Api
-from .codegen.layouts import LayoutChoice
 from .codegen.models import generate_models
 from .codegen.output import MANIFEST, compare_output, manifest_text, write_output
 from .codegen.render import render_package
 from .errors import Diagnostic, GeneratorError
 from .evolution.changelog import history_files
 from .naming import is_package_name
+from .settings import LayoutChoice
 from .spec.background import load_in_background
 from .spec.loader import Spec
 from .stack import deep_call
