@@ -112,7 +112,8 @@ DELETE = object()
 
 def edited(document: dict[str, Any], edits: list[Edit]) -> dict[str, Any]:
     changed = copy.deepcopy(document)
-    for at, value in edits:
+    for at, shared in edits:
+        value = shared if shared is DELETE else copy.deepcopy(shared)  # a later edit may change it
         *parents, last = split_pointer(at)
         node: Any = changed
         for token in parents:
@@ -493,7 +494,8 @@ def test_every_rule_has_a_case() -> None:
     # The same schema changes at the root of a body or parameter are named by their place.
     roots = {rule for rule in RULES if rule.startswith(("request-body-", "response-body-", "request-parameter-"))}
     roots = {rule for rule in roots if rule.split("-", 2)[2] in SCHEMA_CHANGES}
-    assert set(RULES) - roots - tested == set()
+    paging = {rule for rule in RULES if rule.startswith("pagination-")}  # see test_diff_pagination
+    assert set(RULES) - roots - tested - paging == set()
     assert set(SCHEMA_CHANGES) == set(SCHEMA_ROWS) | set(BOUND_ROWS)
 
 

@@ -14,9 +14,11 @@ from typing import Any
 from ..naming import operation_name
 from ..spec.loader import Spec
 from ..spec.openapi import Content, Located, OpenApi, OperationView, components, is_success
+from ..spec.pagination import EXTENSION
 from ..spec.pointers import pointer
 from ..versions import Bump, version_bump
 from .documents import raw_changes, related
+from .paging import pagination_changes
 from .rules import REQUEST, RESPONSE, Finding, Level, kebab, short
 from .schemas import SchemaDiffer, Where
 
@@ -109,6 +111,12 @@ class _Differ(SchemaDiffer):
         self._request_body(old_view, new_view, title)
         self._responses(old_view, new_view, title)
         self._security(old_view, new_view, title)
+        at = new.at + pointer(EXTENSION)
+        for rule, where, before, after, what in pagination_changes(
+            old.operation.get(EXTENSION), new.operation.get(EXTENSION), at, title
+        ):
+            self.add(rule, where, before, after, what)
+        self._owned.append(at)  # the extension is classified here, not as a documentation change
 
     def _parameters(self, old: OperationView, new: OperationView, title: str) -> None:
         before = {_parameter_key(p): p for p in old.parameters}
@@ -248,10 +256,12 @@ class _Differ(SchemaDiffer):
         accounts for is reported as unclassified rather than dropped."""
         others: list[tuple[str, Any, Any]] = []
         for at, key, old, new in raw_changes(self.old, self.new, "", names=False, others=others):
+            if any(at == owned or at.startswith(owned + "/") for owned in self._owned):
+                continue
             rule = "extension-changed" if key.startswith("x-") else f"{kebab(key)}-changed"
             change = "added" if old is None else "removed" if new is None else "changed"
             self.add(rule, at, old, new, f"{key} {change}: {short(old)} -> {short(new)}")
-        explained = [*(f.pointer for f in self.findings), *self._explained]
+        explained = [*(f.pointer for f in self.findings), *self._explained, *self._owned]
         for at, old, new in others:
             if not any(related(at, known) for known in explained):
                 what = f"{short(old)} -> {short(new)}: no rule classifies this change, review it (counted as minor)"

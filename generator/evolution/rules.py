@@ -131,6 +131,17 @@ RULES: dict[str, Level] = {
     "security-scheme-changed": BREAKING,  # how a credential is sent decides the client's arguments
     "security-scheme-removed": BREAKING,  # the client takes a credential per declared scheme
     "security-scheme-added": MINOR,
+    # `x-pagination` (see `paging`): whether the method returns a page, and how it pages.
+    "pagination-added": BREAKING,  # the method returns a page instead of the response model
+    "pagination-removed": BREAKING,
+    "pagination-changed": BREAKING,  # not an object, or a key no style reads
+    "pagination-style-changed": BREAKING,
+    "pagination-items-changed": BREAKING,  # `page.data` holds something else
+    "pagination-total-added": MINOR,  # `page.total_count` was None
+    "pagination-total-removed": BREAKING,
+    "pagination-total-changed": BREAKING,
+    **{f"pagination-{key}-changed": BREAKING for key in ("offset", "limit", "cursor", "next-cursor")},
+    "pagination-cursor-limit-changed": PATCH,  # the cursor pager does not read it
     "component-schema-removed": BREAKING,  # its generated model class goes away
     "component-schema-added": MINOR,
     **{

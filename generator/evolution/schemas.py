@@ -61,6 +61,8 @@ class SchemaDiffer:
         # Pointers a finding accounts for besides its own (the `required` entry of a property
         # that was added or removed), so they are not reported again as unclassified.
         self._explained: list[str] = []
+        # Pointers whose every difference a rule has classified, documentation included.
+        self._owned: list[str] = []
 
     def add(self, rule: str, at: str, old: Any, new: Any, message: str) -> None:
         """Record a finding once: a schema reached from several operations says the same thing."""
