@@ -63,6 +63,7 @@ class SchemaDiffer:
         self._explained: list[str] = []
         # Pointers whose every difference a rule has classified, documentation included.
         self._owned: list[str] = []
+        self._others: list[tuple[str, Any, Any]] = []  # raw differences no rule has looked at yet
 
     def add(self, rule: str, at: str, old: Any, new: Any, message: str) -> None:
         """Record a finding once: a schema reached from several operations says the same thing."""
