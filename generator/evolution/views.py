@@ -1,0 +1,72 @@
+"""A schema as the diff compares it: which side of the wire it is on, and its `allOf` folded in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..spec.openapi import Located, deref
+from ..spec.pointers import pointer, split_pointer
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Which side of the wire a schema is on, what it is, and how messages name it."""
+
+    side: str  # REQUEST or RESPONSE
+    subject: str  # "body", "parameter" or "property" (anything nested)
+    label: str  # "ContactUpdate.name", "PATCH /v3/contacts/{id} request body", ...
+
+    def nested(self, suffix: str) -> Where:
+        return Where(self.side, "property", self.label + suffix)
+
+
+@dataclass
+class View:
+    """A schema with `allOf` members folded in: the keywords the rules compare."""
+
+    at: str
+    keywords: dict[str, tuple[Any, str]] = field(default_factory=dict)  # keyword -> (value, pointer)
+    properties: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    required: dict[str, str] = field(default_factory=dict)  # name -> pointer of its `required` list
+
+    def value(self, keyword: str) -> Any:
+        return self.keywords.get(keyword, (None, ""))[0]
+
+    def at_of(self, keyword: str, other: View) -> str:
+        """Where `keyword` is in this schema, else in `other`, else where it would be here."""
+        for view in (self, other):
+            if keyword in view.keywords:
+                return view.keywords[keyword][1]
+        return self.at + pointer(keyword)
+
+
+def component_name(at: str) -> str | None:
+    parts = split_pointer(at)
+    return parts[2] if len(parts) == 3 and parts[:2] == ["components", "schemas"] else None
+
+
+def fold(document: dict[str, Any], schema: Located) -> View:
+    """Fold `allOf` members into one view; the schema's own keywords win over its members'."""
+    view = View(schema.at)
+    visited: set[str] = set()
+
+    def absorb(located: Located) -> None:
+        if located.at in visited:
+            return
+        visited.add(located.at)
+        for key, value in located.value.items():
+            at = located.at + pointer(key)
+            if key == "properties" and isinstance(value, dict):
+                for name, sub in value.items():
+                    view.properties.setdefault(name, (sub, at + pointer(name)))
+            elif key == "required" and isinstance(value, list):
+                for name in value:
+                    view.required.setdefault(str(name), at)
+            elif key != "allOf":
+                view.keywords.setdefault(key, (value, at))
+        for index, member in enumerate(located.value.get("allOf") or []):
+            absorb(deref(document, member, f"{located.at}/allOf/{index}"))
+
+    absorb(schema)
+    return view
