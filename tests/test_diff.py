@@ -96,6 +96,18 @@ components:
       type: object
       properties:
         radius: {type: number}
+    Dog:
+      type: object
+      required: [kind, name]
+      properties:
+        kind: {type: string}
+        name: {type: string}
+    Cat:
+      type: object
+      required: [kind, name]
+      properties:
+        kind: {type: string}
+        name: {type: string}
 """
 )
 
@@ -383,6 +395,14 @@ def test_documentation_rule(key: str, findings: Callable[..., list[tuple[str, st
 
 
 PROBE = {"request": UPDATE + "/properties/probe", "response": THING + "/properties/probe"}
+DOG, CAT = "#/components/schemas/Dog", "#/components/schemas/Cat"
+PETS = {"oneOf": [{"$ref": DOG}, {"$ref": CAT}]}  # both require `kind` and `name`: a discriminator applies
+
+
+def tagged(**mapping: str) -> dict[str, Any]:
+    """PETS with a discriminator on `kind` and this mapping (Cat, unless named, is tagged "Cat")."""
+    return {**PETS, "discriminator": {"propertyName": "kind", "mapping": mapping}}
+
 
 # change -> (old probe schema, new probe schema, pointer suffix, level in a request, in a response)
 SCHEMA_ROWS: dict[str, tuple[dict[str, Any], dict[str, Any], str, str, str]] = {
@@ -419,6 +439,23 @@ SCHEMA_ROWS: dict[str, tuple[dict[str, Any], dict[str, Any], str, str, str]] = {
     "default-added": ({"type": "integer"}, {"type": "integer", "default": 5}, "/default", "breaking", "minor"),
     "default-removed": ({"type": "integer", "default": 5}, {"type": "integer"}, "/default", "breaking", "breaking"),
     "default-changed": ({"type": "integer", "default": 5}, {"type": "integer", "default": 7}, "/default", "breaking", "breaking"),
+    **{
+        f"discriminator-{change}": row
+        for change, row in {
+            "added": (PETS, {**PETS, "discriminator": {"propertyName": "kind"}}, "/discriminator", "breaking", "minor"),
+            "removed": ({**PETS, "discriminator": {"propertyName": "kind"}}, PETS, "/discriminator", "minor", "breaking"),
+            "property-changed": (
+                {**PETS, "discriminator": {"propertyName": "kind"}}, {**PETS, "discriminator": {"propertyName": "name"}},
+                "/discriminator/propertyName", "breaking", "breaking",
+            ),
+            "mapping-added": (tagged(dog=DOG), tagged(dog=DOG, hound=DOG), "/discriminator/mapping/hound", "minor", "breaking"),
+            "mapping-removed": (tagged(dog=DOG, hound=DOG), tagged(dog=DOG), "/discriminator/mapping/hound", "breaking", "minor"),
+            "mapping-changed": (
+                tagged(dog=DOG, cat=CAT, pet=CAT), tagged(dog=DOG, cat=CAT, pet=DOG),
+                "/discriminator/mapping/pet", "breaking", "breaking",
+            ),
+        }.items()
+    },
     "variant-added": ({"oneOf": [{"type": "string"}]}, {"oneOf": [{"type": "string"}, {"type": "integer"}]}, "/oneOf/1", "minor", "breaking"),
     "variant-removed": ({"anyOf": [{"type": "string"}, {"type": "integer"}]}, {"anyOf": [{"type": "string"}]}, "/anyOf/1", "breaking", "minor"),
 }  # fmt: skip

@@ -1,15 +1,17 @@
-"""Composition compared: `oneOf`/`anyOf` branches paired by identity, and a schema that became
-one branch of a bare `oneOf`/`anyOf` (or the reverse)."""
+"""Composition compared: `oneOf`/`anyOf` branches paired by identity, a schema that became one
+branch of a bare `oneOf`/`anyOf` (or the reverse), and the `discriminator` that decides a union."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from ..spec.discriminators import discriminator_applies
 from ..spec.openapi import deref
+from ..spec.pointers import pointer
 from .collector import Collector
 from .matching import canonical, pair_items
-from .rules import DOC_KEYS
+from .rules import DOC_KEYS, short
 from .views import View, Where
 
 
@@ -64,6 +66,57 @@ class Composition(Collector):
                     # The same schema written inline on one side and as a `$ref` on the other:
                     # compared above, so the raw difference in the list is explained.
                     self._explained += [old[i][1], new[j][1]]
+
+    def _redeclared(self, name: str, before: View, after: View, where: Where) -> None:
+        """A property declared again in another `allOf` member: a value must match each declaration.
+
+        Declarations are paired by identity; one that appears is compared with the property's
+        first old declaration (what it adds to it), and one that goes away with the first new one.
+        """
+        old, new = before.redeclared.get(name, []), after.redeclared.get(name, [])
+        structure = (self._structure(self.old), self._structure(self.new))
+        for i, j in pair_items([schema for schema, _ in old], [schema for schema, _ in new], structure):
+            if i is not None and j is not None:
+                self.schema(*old[i], *new[j], where)
+            elif j is not None:
+                self.schema(*before.properties[name], *new[j], where)
+                self._explained.append(new[j][1])
+            elif i is not None:
+                self.schema(*old[i], *after.properties[name], where)
+                self._explained.append(old[i][1])
+
+    def _discriminator(self, before: View, after: View, where: Where) -> None:
+        """The tag that decides a generated union, and which branch each tag value means.
+
+        Only a discriminator the generator keeps counts (`discriminator_applies`): one on a
+        union whose branches do not all require the tag is dropped from the models, so adding,
+        changing or removing it changes nothing callers see. (oasdiff reports every
+        discriminator change at INFO level; here they are classified as the models change.)
+        """
+        old, new = _tags(self.old, before), _tags(self.new, after)
+        at = after.at_of("discriminator", before)
+        if old is None or new is None:
+            if old != new:
+                change = "discriminator-added" if old is None else "discriminator-removed"
+                before_name, after_name = (None if tags is None else tags[0] for tags in (old, new))
+                what = f"discriminator {short(before_name or after_name)} {'added' if old is None else 'removed'}"
+                self.changed(where, change, at, before_name, after_name, what)
+                self._explained.append(at)
+            return
+        self._explained.append(at)  # the mapping's spelling (implicit or explicit) is compared below
+        if old[0] != new[0]:
+            what = f"discriminator propertyName {short(old[0])} -> {short(new[0])}"
+            self.changed(where, "discriminator-property-changed", at + "/propertyName", old[0], new[0], what)
+            return
+        for tag in [*old[1], *(t for t in new[1] if t not in old[1])]:
+            before_ref, after_ref = old[1].get(tag), new[1].get(tag)
+            if before_ref == after_ref:
+                continue
+            change = "added" if before_ref is None else "removed" if after_ref is None else "changed"
+            what = f"discriminator value {short(tag)}: {short(before_ref)} -> {short(after_ref)}"
+            self.changed(
+                where, f"discriminator-mapping-{change}", at + "/mapping" + pointer(tag), before_ref, after_ref, what
+            )
 
     @staticmethod
     def _structure(document: dict[str, Any]) -> Callable[[Any], str | None]:
@@ -121,3 +174,27 @@ def _reference(schema: Any) -> str | None:
 def _variant_name(schema: Any, index: int) -> str:
     ref = _reference(schema)
     return ref.rsplit("/", 1)[-1] if ref is not None else f"inline #{index}"
+
+
+def _tags(document: dict[str, Any], view: View) -> tuple[str, dict[str, str]] | None:
+    """The discriminator's property and each tag value's branch (`$ref`), when the generator keeps it.
+
+    Branches the mapping does not name are tagged by their schema's name, as OpenAPI says.
+    """
+    discriminator = view.value("discriminator")
+    node: dict[str, Any] = {key: view.value(key) for key in ("discriminator", "oneOf", "anyOf") if key in view.keywords}
+    if not isinstance(discriminator, dict) or not discriminator_applies(document, node):
+        return None
+    mapping = discriminator.get("mapping")
+    mapping = mapping if isinstance(mapping, dict) else {}
+    tags = {str(tag): _schema_ref(str(ref)) for tag, ref in mapping.items()}
+    for branch, _ in _variants(view, "oneOf") + _variants(view, "anyOf"):
+        ref = _reference(branch)
+        if ref is not None and ref not in tags.values():
+            tags.setdefault(ref.rsplit("/", 1)[-1], ref)
+    return str(discriminator.get("propertyName")), tags
+
+
+def _schema_ref(value: str) -> str:
+    """A mapping value as a `$ref`: a bare name means a component schema."""
+    return value if "#" in value or "/" in value else f"#/components/schemas/{value}"

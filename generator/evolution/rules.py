@@ -81,6 +81,15 @@ SCHEMA_CHANGES: dict[str, tuple[Level, Level]] = {
     "default-added": (BREAKING, MINOR),
     "default-removed": ALWAYS,
     "default-changed": ALWAYS,
+    # A discriminator decides which branch model a value is: with one, a request value must
+    # carry a tag the mapping names (branch models type it as a Literal), and a response value
+    # with a tag an older client does not know fails to parse.
+    "discriminator-added": NARROWS,
+    "discriminator-removed": WIDENS,
+    "discriminator-property-changed": ALWAYS,
+    "discriminator-mapping-added": WIDENS,
+    "discriminator-mapping-removed": NARROWS,
+    "discriminator-mapping-changed": ALWAYS,
     "variant-added": WIDENS,
     "variant-removed": NARROWS,
     **{f"{kebab(k)}-{change}": NARROWS for k in UPPER_BOUNDS for change in ("decreased", "added")},

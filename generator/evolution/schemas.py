@@ -52,6 +52,8 @@ class SchemaDiffer(Composition):
             self._explained.append((after if "items" in after.keywords else before).keywords["items"][1])
         for keyword in ("oneOf", "anyOf"):
             self._variants(keyword, before, after, where)
+        self._discriminator(before, after, where)
+        self._explained += before.members + after.members  # a `$ref` member is compared folded in
 
     def _types(self, before: View, after: View, where: Where) -> None:
         old, new = _types(before), _types(after)
@@ -142,6 +144,7 @@ class SchemaDiffer(Composition):
         for name, (schema, at) in before.properties.items():
             if name not in after.properties:
                 self.add(f"{side}-property-removed", at, schema, None, f"{where.label}.{name} removed")
+                self._explained += [at for _, at in before.redeclared.get(name, [])]
                 if name in before.required:
                     self._explained.append(before.required[name])
         for name, (schema, at) in after.properties.items():
@@ -149,6 +152,7 @@ class SchemaDiffer(Composition):
             if name not in before.properties:
                 rule = f"new-{kind}-request-property" if side == REQUEST else "response-property-added"
                 self.add(rule, at, None, schema, f"{where.label}.{name} added, {kind}")
+                self._explained += [at for _, at in after.redeclared.get(name, [])]
                 if name in after.required:
                     self._explained.append(after.required[name])
                 continue
@@ -158,6 +162,11 @@ class SchemaDiffer(Composition):
                 self.add(f"{side}-property-became-{kind}", required_at, kind != "required", kind == "required", what)
             old_schema, old_at = before.properties[name]
             self.schema(old_schema, old_at, schema, at, where.nested(f".{name}"))
+            self._redeclared(name, before, after, where.nested(f".{name}"))
+        # Which properties are required is compared above, in whichever `required` list (or
+        # `allOf` member) it is written; names required without a declaration are left alone.
+        if _undeclared_required(before) == _undeclared_required(after):
+            self._explained += before.required_lists + after.required_lists
 
     def _additional_properties(self, before: View, after: View, where: Where) -> None:
         old, new = _additional(before), _additional(after)
@@ -236,3 +245,7 @@ def _openness(value: bool | tuple[Any, str]) -> int:
 
 def _show_additional(value: bool | tuple[Any, str]) -> str:
     return "schema" if isinstance(value, tuple) else str(value).lower()
+
+
+def _undeclared_required(view: View) -> frozenset[str]:
+    return frozenset(name for name in view.required if name not in view.properties)

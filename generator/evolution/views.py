@@ -29,6 +29,11 @@ class View:
     keywords: dict[str, tuple[Any, str]] = field(default_factory=dict)  # keyword -> (value, pointer)
     properties: dict[str, tuple[Any, str]] = field(default_factory=dict)
     required: dict[str, str] = field(default_factory=dict)  # name -> pointer of its `required` list
+    # Properties declared again in another `allOf` member (a value must match every declaration),
+    # and every `required` list folded in.
+    redeclared: dict[str, list[tuple[Any, str]]] = field(default_factory=dict)
+    required_lists: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)  # where each `allOf` member that is a `$ref` is
 
     def value(self, keyword: str) -> Any:
         return self.keywords.get(keyword, (None, ""))[0]
@@ -59,13 +64,19 @@ def fold(document: dict[str, Any], schema: Located) -> View:
             at = located.at + pointer(key)
             if key == "properties" and isinstance(value, dict):
                 for name, sub in value.items():
-                    view.properties.setdefault(name, (sub, at + pointer(name)))
+                    if name in view.properties:
+                        view.redeclared.setdefault(name, []).append((sub, at + pointer(name)))
+                    else:
+                        view.properties[name] = (sub, at + pointer(name))
             elif key == "required" and isinstance(value, list):
+                view.required_lists.append(at)
                 for name in value:
                     view.required.setdefault(str(name), at)
             elif key != "allOf":
                 view.keywords.setdefault(key, (value, at))
         for index, member in enumerate(located.value.get("allOf") or []):
+            if isinstance(member, dict) and "$ref" in member:
+                view.members.append(f"{located.at}/allOf/{index}")
             absorb(deref(document, member, f"{located.at}/allOf/{index}"))
 
     absorb(schema)
