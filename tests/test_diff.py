@@ -457,6 +457,10 @@ SCHEMA_ROWS: dict[str, tuple[dict[str, Any], dict[str, Any], str, str, str]] = {
         }.items()
     },
     "variant-added": ({"oneOf": [{"type": "string"}]}, {"oneOf": [{"type": "string"}, {"type": "integer"}]}, "/oneOf/1", "minor", "breaking"),
+    "overlapping-variant-added": (
+        {"oneOf": [{"type": "string"}]}, {"oneOf": [{"type": "string"}, {"type": "string", "maxLength": 3}]},
+        "/oneOf/1", "breaking", "breaking",
+    ),
     "variant-removed": ({"anyOf": [{"type": "string"}, {"type": "integer"}]}, {"anyOf": [{"type": "string"}]}, "/anyOf/1", "breaking", "minor"),
 }  # fmt: skip
 

@@ -12,7 +12,7 @@ from ..spec.pointers import pointer
 from .collector import Collector
 from .matching import canonical, pair_items
 from .rules import DOC_KEYS, short
-from .views import View, Where
+from .views import View, Where, enum_of, fold, types_of
 
 
 class Composition(Collector):
@@ -43,7 +43,9 @@ class Composition(Collector):
         # Branches are paired by identity (see `matching`): an inserted branch is added, and
         # the branches after it are still compared with themselves.
         structure = (self._structure(self.old), self._structure(self.new))
-        for i, j in pair_items([schema for schema, _ in old], [schema for schema, _ in new], structure):
+        pairs = pair_items([schema for schema, _ in old], [schema for schema, _ in new], structure)
+        kept = [old[i] for i, j in pairs if i is not None and j is not None]
+        for i, j in pairs:
             if i is not None and j is None:
                 schema, at = old[i]
                 if _is_null(schema):  # `oneOf: [X, {type: 'null'}]` is how 3.1 writes a nullable X
@@ -56,9 +58,14 @@ class Composition(Collector):
                 if _is_null(schema):
                     self.changed(where, "became-nullable", at, False, True, "null now allowed")
                     continue
-                self.changed(
-                    where, "variant-added", at, None, schema, f"{keyword} variant {_variant_name(schema, j)} added"
-                )
+                what = f"{keyword} variant {_variant_name(schema, j)} added"
+                overlapped = next((o for o in kept if keyword == "oneOf" and self._overlap(o, new[j])), None)
+                if overlapped is None:
+                    self.changed(where, "variant-added", at, None, schema, what)
+                else:
+                    # A value that matched the old branch alone may now match two, which `oneOf` refuses.
+                    what += f", and may match what {_variant_name(overlapped[0], old.index(overlapped))} matches"
+                    self.changed(where, "overlapping-variant-added", at, None, schema, what)
             elif i is not None and j is not None:
                 label = f"{where.label}|{_variant_name(new[j][0], j)}"
                 self.schema(old[i][0], old[i][1], new[j][0], new[j][1], Where(where.side, where.subject, label))
@@ -67,11 +74,20 @@ class Composition(Collector):
                     # compared above, so the raw difference in the list is explained.
                     self._explained += [old[i][1], new[j][1]]
 
+    def _overlap(self, old: tuple[Any, str], new: tuple[Any, str]) -> bool:
+        """Whether a value may match both branches: true unless it provably cannot (types with
+        no value in common, disjoint enums, a property both require with disjoint values, or a
+        property one requires that the other's `additionalProperties: false` forbids)."""
+        a = fold(self.old, deref(self.old, *old))
+        b = fold(self.new, deref(self.new, *new))
+        return not (_disjoint_values(a, b) or _tagged_apart(self.old, a, self.new, b))
+
     def _redeclared(self, name: str, before: View, after: View, where: Where) -> None:
         """A property declared again in another `allOf` member: a value must match each declaration.
 
-        Declarations are paired by identity; one that appears is compared with the property's
-        first old declaration (what it adds to it), and one that goes away with the first new one.
+        Declarations are paired by identity. One that appears is compared as what it makes of the
+        property's first declaration (the two written as one schema) with the old first one; one
+        that goes away, the other way round.
         """
         old, new = before.redeclared.get(name, []), after.redeclared.get(name, [])
         structure = (self._structure(self.old), self._structure(self.new))
@@ -79,11 +95,17 @@ class Composition(Collector):
             if i is not None and j is not None:
                 self.schema(*old[i], *new[j], where)
             elif j is not None:
-                self.schema(*before.properties[name], *new[j], where)
+                merged = self._merged(self.new, after.properties[name], new[j])
+                self.schema(*before.properties[name], merged, new[j][1], where)
                 self._explained.append(new[j][1])
             elif i is not None:
-                self.schema(*old[i], *after.properties[name], where)
+                merged = self._merged(self.old, before.properties[name], old[i])
+                self.schema(merged, old[i][1], *after.properties[name], where)
                 self._explained.append(old[i][1])
+
+    @staticmethod
+    def _merged(document: dict[str, Any], first: tuple[Any, str], again: tuple[Any, str]) -> dict[str, Any]:
+        return {**deref(document, *first).value, **deref(document, *again).value}
 
     def _discriminator(self, before: View, after: View, where: Where) -> None:
         """The tag that decides a generated union, and which branch each tag value means.
@@ -95,15 +117,15 @@ class Composition(Collector):
         """
         old, new = _tags(self.old, before), _tags(self.new, after)
         at = after.at_of("discriminator", before)
+        if "discriminator" in before.keywords or "discriminator" in after.keywords:
+            self._explained.append(at)  # classified below, or dropped by the generator on both sides
         if old is None or new is None:
             if old != new:
                 change = "discriminator-added" if old is None else "discriminator-removed"
                 before_name, after_name = (None if tags is None else tags[0] for tags in (old, new))
                 what = f"discriminator {short(before_name or after_name)} {'added' if old is None else 'removed'}"
                 self.changed(where, change, at, before_name, after_name, what)
-                self._explained.append(at)
             return
-        self._explained.append(at)  # the mapping's spelling (implicit or explicit) is compared below
         if old[0] != new[0]:
             what = f"discriminator propertyName {short(old[0])} -> {short(new[0])}"
             self.changed(where, "discriminator-property-changed", at + "/propertyName", old[0], new[0], what)
@@ -198,3 +220,27 @@ def _tags(document: dict[str, Any], view: View) -> tuple[str, dict[str, str]] | 
 def _schema_ref(value: str) -> str:
     """A mapping value as a `$ref`: a bare name means a component schema."""
     return value if "#" in value or "/" in value else f"#/components/schemas/{value}"
+
+
+def _disjoint_values(a: View, b: View) -> bool:
+    types, others = types_of(a), types_of(b)
+    if types is not None and others is not None and not _share_types(types, others):
+        return True
+    values, other_values = enum_of(a), enum_of(b)
+    return values is not None and other_values is not None and not values.keys() & other_values.keys()
+
+
+def _tagged_apart(old_document: dict[str, Any], a: View, new_document: dict[str, Any], b: View) -> bool:
+    for name in a.required.keys() & b.required.keys():
+        if name in a.properties and name in b.properties:
+            tag = fold(old_document, deref(old_document, *a.properties[name]))
+            other = fold(new_document, deref(new_document, *b.properties[name]))
+            if _disjoint_values(tag, other):
+                return True
+    closed = [(x, y) for x, y in ((a, b), (b, a)) if x.value("additionalProperties") is False]
+    return any(name not in x.properties for x, y in closed for name in y.required)
+
+
+def _share_types(types: frozenset[str], others: frozenset[str]) -> bool:
+    """Some value has one of each (an integer is a number)."""
+    return bool(types & others) or any({"integer", "number"} <= {x, y} for x in types for y in others)

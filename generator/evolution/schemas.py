@@ -8,14 +8,13 @@ walks the operations on top of `SchemaDiffer`.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..spec.openapi import deref
 from .composition import Composition
 from .matching import canonical
 from .rules import LOWER_BOUNDS, REQUEST, UPPER_BOUNDS, kebab, short
-from .views import View, Where, component_name, fold
+from .views import View, Where, component_name, covers, enum_of, fold, types_of
 
 __all__ = ["SchemaDiffer", "Where"]
 
@@ -47,7 +46,7 @@ class SchemaDiffer(Composition):
         if "items" in before.keywords and "items" in after.keywords:
             (old_items, old_items_at), (new_items, new_items_at) = before.keywords["items"], after.keywords["items"]
             self.schema(old_items, old_items_at, new_items, new_items_at, where.nested("[]"))
-        elif ("items" in before.keywords) != ("items" in after.keywords) and _types(before) != _types(after):
+        elif ("items" in before.keywords) != ("items" in after.keywords) and types_of(before) != types_of(after):
             # To or from an array: the type change above is the finding, and the items come with it.
             self._explained.append((after if "items" in after.keywords else before).keywords["items"][1])
         for keyword in ("oneOf", "anyOf"):
@@ -56,7 +55,7 @@ class SchemaDiffer(Composition):
         self._explained += before.members + after.members  # a `$ref` member is compared folded in
 
     def _types(self, before: View, after: View, where: Where) -> None:
-        old, new = _types(before), _types(after)
+        old, new = types_of(before), types_of(after)
         at = after.at_of("type", before)
         # Whatever differs in `type` or `nullable` is reported below or means the same
         # (`string` and `[string]`, 3.0 `nullable` and a 3.1 type list): not unclassified.
@@ -68,9 +67,9 @@ class SchemaDiffer(Composition):
             return
         old_base, new_base = old - {"null"}, new - {"null"}
         if old_base != new_base:
-            if _covers(new_base, old_base):
+            if covers(new_base, old_base):
                 change = "type-widened"
-            elif _covers(old_base, new_base):
+            elif covers(old_base, new_base):
                 change = "type-narrowed"
             else:
                 change = "type-changed"
@@ -96,7 +95,7 @@ class SchemaDiffer(Composition):
         self.changed(where, f"default-{change}", after.at_of("default", before), old, new, what)
 
     def _enum(self, before: View, after: View, where: Where) -> None:
-        old, new = _enum(before), _enum(after)
+        old, new = enum_of(before), enum_of(after)
         keyword = "enum" if "enum" in after.keywords or "enum" in before.keywords else "const"
         at = after.at_of(keyword, before)
         if old is None or new is None:
@@ -186,44 +185,8 @@ class SchemaDiffer(Composition):
         self.changed(where, change, at, shown[0], shown[1], f"additionalProperties {shown[0]} -> {shown[1]}")
 
 
-def _types(view: View) -> frozenset[str] | None:
-    """JSON types a schema allows, "null" included (3.1 type lists, 3.0 `nullable`); None = any.
-
-    A schema with properties but no type is an object, as the generator reads it, so adding
-    `type: object` to it changes nothing.
-    """
-    declared = view.value("type")
-    if declared is None and (view.properties or "additionalProperties" in view.keywords):
-        declared = "object"
-    if isinstance(declared, str):
-        types = {declared}
-    elif isinstance(declared, list):
-        types = {str(t) for t in declared}
-    else:
-        return None
-    if view.value("nullable") is True:
-        types.add("null")
-    return frozenset(types)
-
-
-def _covers(wide: frozenset[str], narrow: frozenset[str]) -> bool:
-    """Every value of the `narrow` types is one of the `wide` types (an integer is a number)."""
-    return all(t in wide or (t == "integer" and "number" in wide) for t in narrow)
-
-
 def _show(types: frozenset[str] | None) -> str:
     return "any" if types is None else "|".join(sorted(types)) or "nothing"
-
-
-def _enum(view: View) -> dict[str, Any] | None:
-    """Allowed values by canonical JSON (so 1 and true differ), from `enum` or `const`."""
-    if isinstance(view.value("enum"), list):
-        values = view.value("enum")
-    elif "const" in view.keywords:
-        values = [view.value("const")]
-    else:
-        return None
-    return {json.dumps(v, sort_keys=True, default=repr): v for v in values}
 
 
 def _bound(view: View, keyword: str) -> Any:

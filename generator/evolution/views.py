@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,3 +82,39 @@ def fold(document: dict[str, Any], schema: Located) -> View:
 
     absorb(schema)
     return view
+
+
+def types_of(view: View) -> frozenset[str] | None:
+    """JSON types a schema allows, "null" included (3.1 type lists, 3.0 `nullable`); None = any.
+
+    A schema with properties but no type is an object, as the generator reads it, so adding
+    `type: object` to it changes nothing.
+    """
+    declared = view.value("type")
+    if declared is None and (view.properties or "additionalProperties" in view.keywords):
+        declared = "object"
+    if isinstance(declared, str):
+        types = {declared}
+    elif isinstance(declared, list):
+        types = {str(t) for t in declared}
+    else:
+        return None
+    if view.value("nullable") is True:
+        types.add("null")
+    return frozenset(types)
+
+
+def covers(wide: frozenset[str], narrow: frozenset[str]) -> bool:
+    """Every value of the `narrow` types is one of the `wide` types (an integer is a number)."""
+    return all(t in wide or (t == "integer" and "number" in wide) for t in narrow)
+
+
+def enum_of(view: View) -> dict[str, Any] | None:
+    """Allowed values by canonical JSON (so 1 and true differ), from `enum` or `const`."""
+    if isinstance(view.value("enum"), list):
+        values = view.value("enum")
+    elif "const" in view.keywords:
+        values = [view.value("const")]
+    else:
+        return None
+    return {json.dumps(v, sort_keys=True, default=repr): v for v in values}
