@@ -396,7 +396,10 @@ def test_documentation_rule(key: str, findings: Callable[..., list[tuple[str, st
 
 PROBE = {"request": UPDATE + "/properties/probe", "response": THING + "/properties/probe"}
 DOG, CAT = "#/components/schemas/Dog", "#/components/schemas/Cat"
-PETS = {"oneOf": [{"$ref": DOG}, {"$ref": CAT}]}  # both require `kind` and `name`: a discriminator applies
+PETS: dict[str, Any] = {
+    "oneOf": [{"$ref": DOG}, {"$ref": CAT}]
+}  # both require `kind` and `name`: a discriminator applies
+ON_KIND = {**PETS, "discriminator": {"propertyName": "kind"}}
 
 
 def tagged(**mapping: str) -> dict[str, Any]:
@@ -439,23 +442,16 @@ SCHEMA_ROWS: dict[str, tuple[dict[str, Any], dict[str, Any], str, str, str]] = {
     "default-added": ({"type": "integer"}, {"type": "integer", "default": 5}, "/default", "breaking", "minor"),
     "default-removed": ({"type": "integer", "default": 5}, {"type": "integer"}, "/default", "breaking", "breaking"),
     "default-changed": ({"type": "integer", "default": 5}, {"type": "integer", "default": 7}, "/default", "breaking", "breaking"),
-    **{
-        f"discriminator-{change}": row
-        for change, row in {
-            "added": (PETS, {**PETS, "discriminator": {"propertyName": "kind"}}, "/discriminator", "breaking", "minor"),
-            "removed": ({**PETS, "discriminator": {"propertyName": "kind"}}, PETS, "/discriminator", "minor", "breaking"),
-            "property-changed": (
-                {**PETS, "discriminator": {"propertyName": "kind"}}, {**PETS, "discriminator": {"propertyName": "name"}},
-                "/discriminator/propertyName", "breaking", "breaking",
-            ),
-            "mapping-added": (tagged(dog=DOG), tagged(dog=DOG, hound=DOG), "/discriminator/mapping/hound", "minor", "breaking"),
-            "mapping-removed": (tagged(dog=DOG, hound=DOG), tagged(dog=DOG), "/discriminator/mapping/hound", "breaking", "minor"),
-            "mapping-changed": (
-                tagged(dog=DOG, cat=CAT, pet=CAT), tagged(dog=DOG, cat=CAT, pet=DOG),
-                "/discriminator/mapping/pet", "breaking", "breaking",
-            ),
-        }.items()
-    },
+    "discriminator-added": (PETS, ON_KIND, "/discriminator", "breaking", "minor"),
+    "discriminator-removed": (ON_KIND, PETS, "/discriminator", "minor", "breaking"),
+    "discriminator-property-changed": (
+        ON_KIND, {**PETS, "discriminator": {"propertyName": "name"}}, "/discriminator/propertyName", "breaking", "breaking",
+    ),
+    "discriminator-mapping-added": (tagged(dog=DOG), tagged(dog=DOG, hound=DOG), "/discriminator/mapping/hound", "minor", "breaking"),
+    "discriminator-mapping-removed": (tagged(dog=DOG, hound=DOG), tagged(dog=DOG), "/discriminator/mapping/hound", "breaking", "minor"),
+    "discriminator-mapping-changed": (
+        tagged(dog=DOG, cat=CAT, pet=CAT), tagged(dog=DOG, cat=CAT, pet=DOG), "/discriminator/mapping/pet", "breaking", "breaking",
+    ),
     "variant-added": ({"oneOf": [{"type": "string"}]}, {"oneOf": [{"type": "string"}, {"type": "integer"}]}, "/oneOf/1", "minor", "breaking"),
     "overlapping-variant-added": (
         {"oneOf": [{"type": "string"}]}, {"oneOf": [{"type": "string"}, {"type": "string", "maxLength": 3}]},

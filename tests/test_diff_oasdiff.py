@@ -16,6 +16,7 @@ from tests.test_diff import (
     CAT,
     DOG,
     GET,
+    ON_KIND,
     OP,
     PETS,
     PROBE,
@@ -26,10 +27,9 @@ from tests.test_diff import (
 )
 from tests.test_diff import findings as findings  # the fixture, for this module's tests
 
-ON_KIND = {**PETS, "discriminator": {"propertyName": "kind"}}
 LOOSE = "/components/schemas/Loose"  # a branch that does not require the tag
 UNTAGGED = {"oneOf": [{"$ref": DOG}, {"$ref": "#/components/schemas/Loose"}]}
-LABEL = {"type": "object", "properties": {"label": {"type": "string"}}}
+LABEL: dict[str, Any] = {"type": "object", "properties": {"label": {"type": "string"}}}
 RABBIT = "/components/schemas/Rabbit"
 PARAMETER = OP + "/parameters/1"  # dryRun, in the query
 
