@@ -70,6 +70,13 @@ CASES: dict[str, tuple[list[Edit], list[Edit], list[tuple[str, str, str]]]] = {
         [(PARAMETERS + "/1", DELETE), (ITEM, [{**DRY, "description": "Only check."}])], [(GET + "/parameters/1", DRY)],
         [("patch", "description-changed", ITEM + "/0/description")],
     ),
+    "a $ref'd parameter that comes with a new operation": (
+        [("/paths/~1others", {"get": {"operationId": "listOthers", "parameters": [DRY_REF],
+                                      "responses": {"204": {"description": "None."}}}}),
+         ("/components/parameters", {"Dry": DRY})],
+        [],
+        [("minor", "operation-added", "/paths/~1others/get")],
+    ),
     # How a value is serialized is not classified yet: it is still reported, not dropped.
     "style": ([(PARAMETERS + "/1/style", "form")], [], [("minor", "unclassified-change", PARAMETERS + "/1/style")]),
     "style, in a $ref'd parameter": (

@@ -90,10 +90,12 @@ class _Differ(SchemaDiffer):
             else:
                 raw = view.raw
                 self.add("operation-removed", raw.at, raw.title, None, f"{raw.title} removed")
+                self._explained += [p.at for p in view.parameters]
         for key, view in new_ops.items():
             if key not in old_ops:
                 raw = view.raw
                 self.add("operation-added", raw.at, None, raw.title, f"{raw.title} added")
+                self._explained += [p.at for p in view.parameters]  # its `$ref`'d parameters come with it
 
     def _operation(self, old_view: OperationView, new_view: OperationView) -> None:
         old, new = old_view.raw, new_view.raw
