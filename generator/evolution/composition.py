@@ -1,5 +1,7 @@
-"""Composition compared: `oneOf`/`anyOf` branches paired by identity, a schema that became one
-branch of a bare `oneOf`/`anyOf` (or the reverse), and the `discriminator` that decides a union."""
+"""Composition compared: `oneOf`/`anyOf` branches paired by identity (and whether a new `oneOf`
+branch overlaps an old one), a schema that became one branch of a bare `oneOf`/`anyOf` (or the
+reverse), a property declared again in another `allOf` member, and the `discriminator` that
+decides a union."""
 
 from __future__ import annotations
 
