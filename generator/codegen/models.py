@@ -39,6 +39,7 @@ from datamodel_code_generator.enums import (
 from .. import GENERATED_HEADER
 from ..errors import Diagnostic, GeneratorError
 from ..naming import pascal_case, unique
+from ..spec.discriminators import discriminator_applies
 from ..spec.openapi import (
     deref,
     iter_operations,
@@ -287,7 +288,7 @@ def _prepare_schemas(
             node.pop(keyword, None)
         if _is_plain_integer(node):
             node["customTypePath"] = json_int
-        if "discriminator" in node and not _discriminator_always_present(plan, node):
+        if "discriminator" in node and not discriminator_applies(plan, node):
             # A discriminated union refuses a value without its tag, which JSON Schema (and
             # so the server) allows when the property is optional: let the union match it.
             del node["discriminator"]
@@ -308,29 +309,6 @@ def _is_plain_integer(node: dict[str, Any]) -> bool:
     declared = node.get("type")
     types = [t for t in (declared if isinstance(declared, list) else [declared]) if t != "null"]
     return types == ["integer"] and "enum" not in node and "const" not in node and "$ref" not in node
-
-
-def _discriminator_always_present(plan: dict[str, Any], node: dict[str, Any]) -> bool:
-    discriminator = node["discriminator"]
-    name = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
-    branches = node.get("oneOf") or node.get("anyOf") or []
-    return bool(branches) and all(_requires(plan, branch, name, set()) for branch in branches)
-
-
-def _requires(plan: dict[str, Any], schema: Any, name: Any, seen: set[str]) -> bool:
-    """Whether every value `schema` accepts has the property `name` (through $ref and allOf)."""
-    if not isinstance(schema, dict):
-        return False
-    if isinstance(schema.get("$ref"), str):
-        target = schema["$ref"].lstrip("#")
-        if target in seen:
-            return False
-        seen.add(target)
-        if _requires(plan, deref(plan, schema, "").value, name, seen):
-            return True
-    if name in (schema.get("required") or []):
-        return True
-    return any(_requires(plan, part, name, seen) for part in schema.get("allOf") or [])
 
 
 def _is_object_schema(node: dict[str, Any]) -> bool:

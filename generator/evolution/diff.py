@@ -14,9 +14,11 @@ from typing import Any
 from ..naming import operation_name
 from ..spec.loader import Spec
 from ..spec.openapi import Content, Located, OpenApi, OperationView, components, is_success
+from ..spec.pagination import EXTENSION
 from ..spec.pointers import pointer
 from ..versions import Bump, version_bump
 from .documents import raw_changes, related
+from .paging import pagination_changes
 from .rules import REQUEST, RESPONSE, Finding, Level, kebab, short
 from .schemas import SchemaDiffer, Where
 
@@ -88,10 +90,12 @@ class _Differ(SchemaDiffer):
             else:
                 raw = view.raw
                 self.add("operation-removed", raw.at, raw.title, None, f"{raw.title} removed")
+                self._explained += [p.at for p in view.parameters]
         for key, view in new_ops.items():
             if key not in old_ops:
                 raw = view.raw
                 self.add("operation-added", raw.at, None, raw.title, f"{raw.title} added")
+                self._explained += [p.at for p in view.parameters]  # its `$ref`'d parameters come with it
 
     def _operation(self, old_view: OperationView, new_view: OperationView) -> None:
         old, new = old_view.raw, new_view.raw
@@ -109,8 +113,21 @@ class _Differ(SchemaDiffer):
         self._request_body(old_view, new_view, title)
         self._responses(old_view, new_view, title)
         self._security(old_view, new_view, title)
+        at = new.at + pointer(EXTENSION)
+        for rule, where, before, after, what in pagination_changes(
+            old.operation.get(EXTENSION), new.operation.get(EXTENSION), at, title
+        ):
+            self.add(rule, where, before, after, what)
+        self._owned.append(at)  # the extension is classified here, not as a documentation change
 
     def _parameters(self, old: OperationView, new: OperationView, title: str) -> None:
+        """Parameters paired by (in, name), OpenAPI's identity of a parameter, after merging the
+        path item's with the operation's and following `$ref`s: where one is written, and in
+        which order, is no change; a rename is a removal and an addition."""
+        for view in (old, new):
+            item_at = view.raw.at.rsplit("/", 1)[0]
+            # Every raw difference in these lists is one of the findings below, or none.
+            self._owned += [view.raw.at + "/parameters", item_at + "/parameters", *(p.at for p in view.parameters)]
         before = {_parameter_key(p): p for p in old.parameters}
         after = {_parameter_key(p): p for p in new.parameters}
         for key, parameter in before.items():
@@ -125,6 +142,7 @@ class _Differ(SchemaDiffer):
                 self.add(f"new-{kind}-request-parameter", parameter.at, None, key[1], f"{name}: added, {kind}")
                 continue
             previous = before[key]
+            self._documents(previous.value, parameter.value, parameter.at)
             if (previous.value.get("required") is True) != required:
                 what = f"{name}: now {kind}"
                 self.add(f"request-parameter-became-{kind}", parameter.at + "/required", not required, required, what)
@@ -246,19 +264,33 @@ class _Differ(SchemaDiffer):
     def _rest(self) -> None:
         """Documentation changes are patch-level; any other difference that no finding so far
         accounts for is reported as unclassified rather than dropped."""
-        others: list[tuple[str, Any, Any]] = []
-        for at, key, old, new in raw_changes(self.old, self.new, "", names=False, others=others):
-            rule = "extension-changed" if key.startswith("x-") else f"{kebab(key)}-changed"
-            change = "added" if old is None else "removed" if new is None else "changed"
-            self.add(rule, at, old, new, f"{key} {change}: {short(old)} -> {short(new)}")
+        self._documents(self.old, self.new, "", skip=self._owned)
         explained = [*(f.pointer for f in self.findings), *self._explained]
-        for at, old, new in others:
-            if not any(related(at, known) for known in explained):
+        for at, old, new in self._others:
+            # Inside an owned pointer, a difference is either its rule's finding or its own others
+            # (a parameter's `style`); one that holds owned ones (a new `components/parameters`) is theirs.
+            holds_owned = any(owned.startswith(at + "/") for owned in self._owned)
+            if not holds_owned and not any(related(at, known) for known in explained):
                 what = f"{short(old)} -> {short(new)}: no rule classifies this change, review it (counted as minor)"
                 self.add("unclassified-change", at, old, new, what)
 
+    def _documents(self, old: Any, new: Any, at: str, skip: list[str] | None = None) -> None:
+        """Documentation changes between two values at `at`; the other differences are kept in
+        `_others`, for `_rest` to report unless a finding explains them. Nothing inside `skip`."""
+        others: list[tuple[str, Any, Any]] = []
+        for where, key, before, after in raw_changes(old, new, at, names=False, others=others):
+            if not any(_inside(where, owned) for owned in skip or ()):
+                rule = "extension-changed" if key.startswith("x-") else f"{kebab(key)}-changed"
+                change = "added" if before is None else "removed" if after is None else "changed"
+                self.add(rule, where, before, after, f"{key} {change}: {short(before)} -> {short(after)}")
+        self._others += [other for other in others if not any(_inside(other[0], owned) for owned in skip or ())]
+
 
 # -- helpers ----------------------------------------------------------------------------------
+
+
+def _inside(at: str, owned: str) -> bool:
+    return at == owned or at.startswith(owned + "/")
 
 
 def _parameter_key(parameter: Located) -> tuple[str, str]:

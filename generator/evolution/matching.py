@@ -4,8 +4,9 @@ Inserting a branch shifts every later index, so comparing by index reports unrel
 as changed. Items are paired instead, each stage only among items still unpaired: equal items
 first, then the same `$ref` target, then items that are the same schema once `$ref`s are
 followed and documentation is left out (an inline enum moved into a component), then the
-same `title`, then the same `type`, then the remaining inline items in their order. Two `$ref`s to different targets
-never pair (they are different model classes), nor does a `$ref` with another inline schema.
+same `title`, then the same property names, then the same `type`, then the remaining inline
+items in their order. Two `$ref`s to different targets never pair (they are different model
+classes), nor does a `$ref` with another inline schema.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def pair_items(old: list[Any], new: list[Any], structure: tuple[Identity, Identi
         stage(_inline(old_key), _referenced(new_key))
         stage(_referenced(old_key), _inline(new_key))
     stage(_inline(lambda item: _keyword(item, "title")))
+    stage(_inline(_property_names))  # an edited object branch keeps its properties' names
     stage(_inline(lambda item: _keyword(item, "type")))
     inline_old = [i for i in range(len(old)) if i not in matched.values() and _ref(old[i]) is None]
     for j, item in enumerate(new):
@@ -75,3 +77,8 @@ def _ref(item: Any) -> str | None:
 
 def _keyword(item: Any, keyword: str) -> str | None:
     return canonical(item[keyword]) if isinstance(item, dict) and keyword in item else None
+
+
+def _property_names(item: Any) -> str | None:
+    properties = item.get("properties") if isinstance(item, dict) else None
+    return canonical(sorted(properties)) if isinstance(properties, dict) and properties else None

@@ -81,7 +81,19 @@ SCHEMA_CHANGES: dict[str, tuple[Level, Level]] = {
     "default-added": (BREAKING, MINOR),
     "default-removed": ALWAYS,
     "default-changed": ALWAYS,
+    # A discriminator decides which branch model a value is: with one, a request value must
+    # carry a tag the mapping names (branch models type it as a Literal), and a response value
+    # with a tag an older client does not know fails to parse.
+    "discriminator-added": NARROWS,
+    "discriminator-removed": WIDENS,
+    "discriminator-property-changed": ALWAYS,
+    "discriminator-mapping-added": WIDENS,
+    "discriminator-mapping-removed": NARROWS,
+    "discriminator-mapping-changed": ALWAYS,
     "variant-added": WIDENS,
+    # A `oneOf` branch that shares values with an old one: such a value now matches two
+    # branches, and `oneOf` (so the server) refuses it, though the client's union accepts it.
+    "overlapping-variant-added": ALWAYS,
     "variant-removed": NARROWS,
     **{f"{kebab(k)}-{change}": NARROWS for k in UPPER_BOUNDS for change in ("decreased", "added")},
     **{f"{kebab(k)}-{change}": WIDENS for k in UPPER_BOUNDS for change in ("increased", "removed")},
@@ -131,6 +143,17 @@ RULES: dict[str, Level] = {
     "security-scheme-changed": BREAKING,  # how a credential is sent decides the client's arguments
     "security-scheme-removed": BREAKING,  # the client takes a credential per declared scheme
     "security-scheme-added": MINOR,
+    # `x-pagination` (see `paging`): whether the method returns a page, and how it pages.
+    "pagination-added": BREAKING,  # the method returns a page instead of the response model
+    "pagination-removed": BREAKING,
+    "pagination-changed": BREAKING,  # not an object, or a key no style reads
+    "pagination-style-changed": BREAKING,
+    "pagination-items-changed": BREAKING,  # `page.data` holds something else
+    "pagination-total-added": MINOR,  # `page.total_count` was None
+    "pagination-total-removed": BREAKING,
+    "pagination-total-changed": BREAKING,
+    **{f"pagination-{key}-changed": BREAKING for key in ("offset", "limit", "cursor", "next-cursor")},
+    "pagination-cursor-limit-changed": PATCH,  # the cursor pager does not read it
     "component-schema-removed": BREAKING,  # its generated model class goes away
     "component-schema-added": MINOR,
     **{
