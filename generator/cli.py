@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .codegen.layouts import FLAT_LAYOUT_MAX_OPERATIONS, LAYOUTS
+from .codegen.layouts import FLAT_LAYOUT_MAX_OPERATIONS
 from .errors import Diagnostic, GeneratorError
 from .evolution.diff import diff_specs
 from .evolution.report import FORMATS, render_report
 from .evolution.rules import Level
 from .pipeline import check_package, generate_package, write_package
-from .settings import TABLE, Settings, read_settings
+from .settings import LAYOUTS, TABLE, Settings, read_settings
 from .spec.lenient import LENIENT_FLAG
 from .spec.sources import load_source
 from .text import terminal

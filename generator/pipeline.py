@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version as installed_version
 from pathlib import Path
@@ -12,14 +14,15 @@ from . import __version__
 from .codegen.build import build_api
 from .codegen.formatting import format_python, ruff_version
 from .codegen.ir import Api
-from .codegen.layouts import LayoutChoice
 from .codegen.models import generate_models
 from .codegen.output import MANIFEST, compare_output, manifest_text, write_output
 from .codegen.render import render_package
 from .errors import Diagnostic, GeneratorError
 from .evolution.changelog import history_files
 from .naming import is_package_name
-from .spec.loader import load_spec
+from .settings import LayoutChoice
+from .spec.background import load_in_background
+from .spec.loader import Spec
 from .stack import deep_call
 
 RUNTIME = Path(__file__).parent / "runtime"
@@ -94,10 +97,45 @@ def _generate_package(
             Diagnostic(f"--package {package!r} is not a valid lower-case Python package name (e.g. kinbox_client)")
         )
     progress(f"reading {spec_path}")
-    spec = load_spec(spec_path, lenient=lenient)
+    loading = load_in_background(spec_path, lenient=lenient)
+    try:
+        generated = _generate_from(
+            loading.spec,
+            package=package,
+            package_version=package_version,
+            templates=templates,
+            layout=layout,
+            skip_unsupported=skip_unsupported,
+            progress=progress,
+            previous=previous,
+            today=today,
+        )
+        spec = loading.settle()
+    except Exception:
+        loading.settle()  # an invalid spec is the first thing a sequential run reports
+        raise
+    finally:
+        loading.close()
+    return Generated(api=generated.api, files=generated.files, warnings=(*spec.warnings, *generated.warnings))
+
+
+def _generate_from(
+    spec: Spec,
+    *,
+    package: str,
+    package_version: str | None,
+    templates: Path | None,
+    layout: LayoutChoice,
+    skip_unsupported: bool,
+    progress: Progress,
+    previous: Path | None,
+    today: dt.date | None,
+) -> Generated:
+    """Every stage after loading; the warnings are the later stages' own."""
     schemas = spec.openapi.components("schemas")
     progress(f"generating models for {len(schemas)} schemas (datamodel-code-generator)")
-    models = generate_models(spec.document, spec.path, package)
+    with _heap_frozen():
+        models = generate_models(spec.document, spec.path, package)
     progress("building the client")
     api, build_warnings = build_api(
         spec, models, package=package, package_version=package_version, layout=layout, skip_unsupported=skip_unsupported
@@ -123,15 +161,26 @@ def _generate_package(
         "generator": __version__,
         "datamodel-code-generator": installed_version("datamodel-code-generator"),
         "ruff": ruff_version(),
-        "spec": spec_path.name,
+        "spec": spec.path.name,
         "spec_sha256": spec.sha256,
         "package": package,
         "version": api.package_version,
     }
     files[MANIFEST] = manifest_text(metadata, files).encode("utf-8")
-    return Generated(
-        api=api, files=files, warnings=(*spec.warnings, *models.warnings, *build_warnings, *history_warnings)
-    )
+    return Generated(api=api, files=files, warnings=(*models.warnings, *build_warnings, *history_warnings))
+
+
+@contextmanager
+def _heap_frozen() -> Iterator[None]:
+    """Keep the garbage collector's full passes off what already exists (the parsed document,
+    above all) while datamodel-code-generator allocates: a tenth of a large spec's model
+    generation went to traversing it again and again. Nothing is kept alive longer than the
+    stage: `unfreeze` hands every object back to the collector."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def write_package(generated: Generated, out_dir: Path) -> None:

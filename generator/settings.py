@@ -19,10 +19,13 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from .codegen.layouts import LAYOUTS, LayoutChoice
 from .errors import Diagnostic, GeneratorError
+
+# What `layout` can say; `generator.codegen.layouts` decides what "auto" becomes.
+LayoutChoice = Literal["auto", "flat", "resources"]
+LAYOUTS: tuple[LayoutChoice, ...] = ("auto", "flat", "resources")
 
 TABLE = "kinbox-generator"
 PATH_KEYS = ("spec", "out", "templates")

@@ -25,17 +25,21 @@ def pystr(value: object) -> str:
     return repr(value)
 
 
+# Unicode's control (Cc) and surrogate (Cs) characters but newline and tab: a docstring would
+# carry them raw into the source, where they are invisible, or not encodable as UTF-8.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def docstring(text: str) -> str:
     """`text` made safe inside `\"\"\"...\"\"\"`; reads the same once Python unescapes it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    escaped = []
-    for char in text:
-        if char not in "\n\t" and unicodedata.category(char) in ("Cc", "Cs"):
-            escaped.append(f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
-        else:
-            escaped.append(char)
-    text = "".join(escaped)
+    text = _UNPRINTABLE.sub(_escaped, text)
     # A final quote would merge with the closing `"""`, unless our escaping already made it `\"`:
     # it is escaped when an odd number of backslashes precede it.
     if text.endswith('"') and (len(text) - 1 - len(text[:-1].rstrip("\\"))) % 2 == 0:

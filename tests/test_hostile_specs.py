@@ -19,7 +19,7 @@ import pytest
 
 from generator.cli import main
 from generator.spec.bounds import MAX_DEPTH
-from generator.spec.loader import _validator_stopped
+from generator.spec.validation import _validator_stopped
 from generator.versions import nearest_pep440
 
 BASE: dict[str, Any] = {

@@ -213,3 +213,21 @@ def test_hostile_tags_become_safe_resource_modules(tmp_path: Path) -> None:
     assert imported.returncode == 0, imported.stderr
     assert not (tmp_path / "INJECTED").exists()
     assert 'end """ of docstring' in json.loads(imported.stdout)
+
+
+def _escaped_by_category(text: str) -> str:
+    """The reference: every control and surrogate character but newline and tab, escaped."""
+    import unicodedata
+
+    return "".join(
+        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        if c not in "\n\t" and unicodedata.category(c) in ("Cc", "Cs")
+        else c
+        for c in text
+    )
+
+
+def test_docstring_escapes_exactly_the_unprintable_characters() -> None:
+    """Every code point, checked against Unicode's categories (the fast path is a regex)."""
+    every = "".join(chr(code) for code in range(0x110000) if chr(code) not in '\r\\"')
+    assert docstring("x" + every + "x") == _escaped_by_category("x" + every + "x")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from generator.errors import GeneratorError
-from generator.spec import loader
+from generator.spec import loader, validation
 from generator.spec.lenient import STRICT_HINT
 from generator.spec.refs import normalize_refs
 from generator.spec.verdict import meets_meta_schema
@@ -33,7 +33,7 @@ def verdicts(path: Path) -> tuple[bool, bool]:
     document: dict[str, Any] = loader._parse(path.read_text(encoding="utf-8"), path)
     is_31 = str(document["openapi"]).startswith("3.1")
     normalize_refs(document, document_uri=path.resolve().as_uri(), dialect_2020=is_31)
-    validator = loader._VALIDATORS[is_31](document)
+    validator = validation._VALIDATORS[is_31](document)
     slow = not any(True for _ in validator.schema_validator.iter_errors(validator.schema))
     return slow, meets_meta_schema(document, is_31=is_31)
 

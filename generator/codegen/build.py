@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from ..errors import Diagnostic
 from ..naming import package_names
+from ..settings import LayoutChoice
 from ..spec.loader import Spec
 from ..versions import package_version as package_version_of
 from . import ir
 from .annotations import Annotations
-from .layouts import LayoutChoice, choose_layout, group_resources
+from .layouts import choose_layout, group_resources
 from .models import GeneratedModels
 from .operations import build_operations
 from .requirements import package_requirements

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Literal
 
 from ..naming import bounded, snake_case
+from ..settings import LayoutChoice
 from . import ir
 
 FLAT_LAYOUT_MAX_OPERATIONS = 30
-LayoutChoice = Literal["auto", "flat", "resources"]
-LAYOUTS: tuple[LayoutChoice, ...] = ("auto", "flat", "resources")
 
 # Attributes of the generated client classes; neither an operation nor a resource can take these names.
 CLIENT_ATTRIBUTES = frozenset(

@@ -44,6 +44,8 @@ def history_files(
     warnings: list[Diagnostic] = []
     if earlier is None or not earlier.entries:
         entries = changelog_entry(version, today, None)
+    elif earlier.version == version and earlier.spec.read_bytes() == spec.raw:
+        entries = earlier.entries  # regenerated from the same spec: nothing to diff, nothing to add
     else:
         diff = replace(diff_specs(load_spec(earlier.spec), spec), old_version=earlier.version, new_version=version)
         if diff.fails(Level.BREAKING):
