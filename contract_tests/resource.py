@@ -24,7 +24,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from hypothesis import HealthCheck, Phase, settings
+from hypothesis import HealthCheck, Phase, seed, settings
 from schemathesis.core.failures import FailureGroup
 from schemathesis.core.transport import Response
 from schemathesis.generation.case import Case
@@ -270,8 +270,11 @@ def _paging_bounds(resource: Resource) -> None:
             session.record(PAGING_BOUNDS, f"{query} answered {response.status_code}, not 422", case, response)
 
 
-def run_stateful(session: Session, schema: Any, steps: int) -> None:
-    """schemathesis' stateful phase over the spec's links, with every check; findings are recorded."""
+def run_stateful(session: Session, schema: Any, steps: int, seed_value: int = 0) -> None:
+    """schemathesis' stateful phase over the spec's links, with every check; findings are recorded.
+
+    Seeded like the generated cases (CONTRACT_SEED): one seed, one sequence of calls.
+    """
     # The token as configured headers, so schemathesis knows it is explicit (and valid): its
     # ignored_auth check then probes without it, instead of blaming the token for being accepted.
     schema.config.update(headers=session.auth)
@@ -292,13 +295,14 @@ def run_stateful(session: Session, schema: Any, steps: int) -> None:
                     first_line = (failure.message or failure.title).strip().splitlines()[0]
                     session.record(STATEFUL, f"{failure.title}: {first_line}", case, response)
 
+    # hypothesis reads the seed of a state machine from its class (`run_state_machine_as_test`).
+    seed(seed_value)(Workflow)
     Workflow.run(
         settings=settings(
             max_examples=steps,
             stateful_step_count=6,
             database=None,
             deadline=None,
-            derandomize=True,
             phases=[Phase.generate],
             suppress_health_check=list(HealthCheck),
         )

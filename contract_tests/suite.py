@@ -101,7 +101,7 @@ def run(
         if target.scope == SCOPE_ALL:
             run_resource(session, schema)
             if target.name != "live":  # the stateful phase creates contacts freely: never on a live server
-                run_stateful(session, schema, steps=max(1, examples // 10))
+                run_stateful(session, schema, steps=max(1, examples // 10), seed_value=seed_value)
     finally:
         _restore(session, snapshot)
         _finish(session, started)

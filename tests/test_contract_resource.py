@@ -172,3 +172,21 @@ def test_the_stateful_phase_follows_links_and_reports_what_breaks() -> None:
     clean, clean_schema = session_for(mock())
     run_stateful(clean, clean_schema, steps=10)
     assert clean.report.findings == {}, clean.report.render()
+
+
+def _stateful_store(seed_value: int) -> list[dict[str, Any]]:
+    """What a stateful run left in a fresh mock: the contacts it created and changed."""
+    app, server = create_app(token=TOKEN)
+    session, schema = session_for(app)
+    run_stateful(session, schema, steps=5, seed_value=seed_value)
+    assert session.report.findings == {}, session.report.render()
+    volatile = {"createdAt", "lastUpdateAt", "updatedAt"}
+    contacts = (server.store.get(i) for i in server.store.ids())
+    return [{k: v for k, v in c.items() if k not in volatile} for c in contacts if c is not None]
+
+
+def test_the_stateful_phase_follows_the_contract_seed() -> None:
+    """CONTRACT_SEED reproduces a run; another seed explores other calls."""
+    first = _stateful_store(0)
+    assert first == _stateful_store(0)
+    assert first != _stateful_store(1)
