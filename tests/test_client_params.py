@@ -362,7 +362,7 @@ def test_kinbox_date_time_filters_take_datetimes_and_go_out_in_rfc_3339() -> Non
 def test_kinbox_refuses_a_naive_datetime_rather_than_guess_its_zone() -> None:
     recorder = Recorder()
     client = KinboxClient(token=TOKEN, transport=httpx.MockTransport(recorder))
-    with pytest.raises(ParameterValidationError, match="'createdAtTo'.*without a timezone"):
+    with pytest.raises(ParameterValidationError, match=r"'createdAtTo'.*without a timezone"):
         client.list_all_contacts(created_at_to=dt.datetime(2026, 1, 2, 3, 4, 5))
     assert recorder.requests == []
 

@@ -20,6 +20,7 @@ from .facts import defaults, exports, kinds
 from .imports import ModelModule, ModuleImports, imports_for, python_order, sorted_modules
 
 if TYPE_CHECKING:
+    from .examples import Example
     from .paging import Paging
 
 # The runtime's words for what an `Endpoint` declares (`_runtime/_kinds.py`).
@@ -165,6 +166,7 @@ class Operation:
     resource: str | None = None  # the client attribute of its resource; None in the flat layout
     server: str | None = None  # its own base URL, when its `servers` replace the API's
     paging: Paging | None = None  # how it pages (`x-pagination`); its methods then return pages
+    example: Example | None = None  # a call of it for the README (`examples.py`)
 
     @property
     def pages_constant(self) -> str:
