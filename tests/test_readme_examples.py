@@ -8,16 +8,20 @@ operations. A wrong argument, a value the client refuses or a mistyped name fail
 from __future__ import annotations
 
 import asyncio
+import importlib
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from mypy import api as mypy_api
 
 from contract_tests.mock import create_app
 from contract_tests.mock.serve import serve_in_thread
+from generator.pipeline import generate_package, write_package
 from tests.conftest import ROOT
 
 GOLDEN = {"kinbox_client": ROOT / "generated", "baseline_client": ROOT / "tests" / "golden" / "baseline"}
@@ -130,3 +134,75 @@ def test_the_project_readme_example_runs_against_the_mock(mock_url: str) -> None
     assert "Ana" in namespace["names"]  # the auto-paging loop reached the contact just created
     assert namespace["contact"].name == "Ana Souza"
     assert namespace["cleared"].email is None
+
+
+SPEC = """
+openapi: 3.1.0
+info: {title: Agenda, version: "1.0.0"}
+servers: [{url: "https://agenda.example"}]
+components:
+  schemas:
+    Colour: {type: string, enum: [red, green]}
+    Answer: {type: object}
+paths:
+  /rooms/{room}/slots:
+    get:
+      operationId: listSlots
+      x-pagination: {style: cursor, items: /data, cursor: after, limit: size, next_cursor: /next}
+      parameters:
+        - {name: room, in: path, required: true, schema: {type: integer, minimum: 5, exclusiveMaximum: 9}}
+        - {name: since, in: query, required: true, schema: {type: string, format: date-time},
+           example: "2026-01-01T00:00:00Z"}
+        - {name: day, in: query, required: true, schema: {type: string, format: date}}
+        - {name: colour, in: query, required: true, schema: {$ref: "#/components/schemas/Colour"}}
+        - {name: after, in: query, schema: {type: string}}
+        - {name: size, in: query, schema: {type: integer, default: 50}}
+        - {name: note, in: query, schema: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {data: {type: array, items: {type: object}}, next: {type: string}}}
+  /notes:
+    post:
+      operationId: addNote
+      requestBody: {required: true, content: {text/plain: {schema: {type: string, minLength: 3}}}}
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Answer"}}}}
+"""
+
+
+def test_examples_of_any_spec_pass_the_clients_own_checks(tmp_path: Path) -> None:
+    """Required values from schemas alone: inside bounds, datetimes with a zone, enum members."""
+    spec = tmp_path / "agenda.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    generated = generate_package(spec, package="agenda_examples")
+    write_package(generated, tmp_path / "out")
+    readme = generated.files["README.md"].decode("utf-8")
+    _, *operations = python_blocks(section(readme, "Examples"))
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"data": []} if request.url.path.startswith("/rooms") else {})
+
+    sys.path.insert(0, str(tmp_path / "out"))
+    try:
+        package = importlib.import_module("agenda_examples")
+        client = getattr(package, generated.api.client_class)(transport=httpx.MockTransport(answer))
+        for index, block in enumerate(operations):
+            exec(compile(block, f"example-{index}", "exec"), {"client": client, "models": package.models})
+    finally:
+        sys.path.remove(str(tmp_path / "out"))
+        for name in [name for name in sys.modules if name.split(".")[0] == "agenda_examples"]:
+            del sys.modules[name]
+    slots, loop, note = sent
+    assert slots.url.path == loop.url.path == "/rooms/5/slots"
+    assert slots.url.params.multi_items() == [
+        ("since", "2026-01-01T00:00:00+00:00"),
+        ("day", "2026-01-02"),
+        ("colour", "red"),
+        ("size", "50"),
+    ]
+    assert note.content == b"example"

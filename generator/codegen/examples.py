@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .paging import Paging
 
 MAX_DEPTH = 8  # nested schemas followed for a value; deeper required structures get their bare type
+MAX_SAMPLE_LENGTH, MAX_SAMPLE_ITEMS = 200, 20  # a huge minLength or minItems still makes a short line
 # Names an example's variable must not take: the client, the modules its arguments name.
 _TAKEN = frozenset({"client", "models", "datetime", "page"})
 _MODEL = re.compile(r"models\w*\.\w+")
@@ -166,24 +167,46 @@ def _sample(openapi: OpenApi, schema: Any, depth: int = 0) -> Any:
     if kind == "string":
         if schema.get("format") in ("date-time", "date"):
             return _SAMPLE_DATE_TIME if schema["format"] == "date-time" else _SAMPLE_DATE_TIME[:10]
-        text = "example".ljust(int(schema.get("minLength") or 0), "x")
+        text = "example".ljust(min(_count(schema.get("minLength")), MAX_SAMPLE_LENGTH), "x")
         return text[: schema["maxLength"]] if isinstance(schema.get("maxLength"), int) else text
     if kind in ("integer", "number"):
-        low = schema.get("minimum", schema.get("exclusiveMinimum", 0))
-        low = low + 1 if "minimum" not in schema and "exclusiveMinimum" in schema else low
-        value = max(low if isinstance(low, int | float) else 0, 1)
+        value = _number(schema)
         return int(value) if kind == "integer" else float(value)
     if kind == "boolean":
         return True
     if kind == "array" or "items" in schema:
         # One item at least: an empty array is refused where a path or a required field takes it.
-        count = max(int(schema.get("minItems") or 0), 1)
+        count = min(max(_count(schema.get("minItems")), 1), MAX_SAMPLE_ITEMS)
         if isinstance(schema.get("maxItems"), int):
             count = min(count, schema["maxItems"])
         return [_sample(openapi, schema.get("items"), depth + 1)] * count
     properties = schema.get("properties") or {}
     required = [name for name in schema.get("required") or () if name in properties]
     return {name: _sample(openapi, properties[name], depth + 1) for name in required}
+
+
+def _count(value: Any) -> int:
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
+
+
+def _number(schema: Mapping[str, Any]) -> int | float:
+    """1, or the nearest whole number inside the schema's bounds (3.0's boolean exclusives too)."""
+
+    def bound(name: str) -> int | float | None:
+        value = schema.get(name)
+        return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+    low, high = bound("minimum"), bound("maximum")
+    value: int | float = 1
+    if low is not None:
+        value = max(value, math.ceil(low) + (1 if schema.get("exclusiveMinimum") is True else 0))
+    if (exclusive_low := bound("exclusiveMinimum")) is not None:
+        value = max(value, math.floor(exclusive_low) + 1)
+    if high is not None:
+        value = min(value, math.floor(high) - (1 if schema.get("exclusiveMaximum") is True else 0))
+    if (exclusive_high := bound("exclusiveMaximum")) is not None:
+        value = min(value, math.ceil(exclusive_high) - 1)
+    return value
 
 
 def _expression(value: Any, annotation: str, modules: set[str]) -> str:
