@@ -100,3 +100,27 @@ paths:
     )
     (operation,) = generate_package(spec, package="names_client").api.operations
     assert [p.python_name for p in operation.parameters] == ["last48h", "last48h_query", "last48_h"]
+
+
+def test_an_operation_called_datetime_does_not_shadow_the_module(tmp_path: Path) -> None:
+    """Annotations in a class body see its methods: `datetime.datetime` needs the module there."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        """
+openapi: 3.0.3
+info: {title: T, version: "1.0.0"}
+paths:
+  /now:
+    get:
+      operationId: datetime
+      parameters: [{name: after, in: query, schema: {type: string, format: date-time}}]
+      responses: {"204": {description: none}}
+""",
+        encoding="utf-8",
+    )
+    generated = generate_package(spec, package="clock_client")
+    (operation,) = generated.api.operations
+    assert operation.python_name == "datetime_"
+    source = generated.files["clock_client/_client.py"].decode("utf-8")
+    assert "import datetime\n" in source
+    assert "after: datetime.datetime | None = None" in source
