@@ -15,8 +15,10 @@ import unicodedata
 from collections.abc import Iterable
 
 # Word boundaries: "HTTPServerID" -> HTTP Server ID, "updateContact" -> update Contact,
-# "v3Contacts" -> v3 Contacts; anything that is not a letter or digit separates words.
-_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
+# "v3Contacts" -> v3 Contacts; anything that is not a letter or digit separates words. Digits
+# inside a lowercase word do not end it ("last48h", "v2beta", "sha256sum" stay one word: no
+# reader sees "last48 h"); only an upper-case letter or a separator does ("createdAt48H").
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+(?:[0-9]+[a-z]+)*[0-9]*|[A-Z]+[0-9]*|[0-9]+")
 
 
 def ascii_fold(text: str) -> str:

@@ -12,6 +12,7 @@ import datetime as dt
 import importlib
 import json
 import sys
+import typing
 from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
@@ -338,6 +339,41 @@ def test_kinbox_update_sends_the_largest_id() -> None:
     recorder = Recorder()
     KinboxClient(token=TOKEN, transport=httpx.MockTransport(recorder)).update_contact(2**63 - 1, ContactUpdate())
     assert recorder.last.url.path == f"/v3/contacts/{2**63 - 1}"
+
+
+def test_kinbox_date_time_filters_take_datetimes_and_go_out_in_rfc_3339() -> None:
+    recorder = Recorder(answers=[httpx.Response(200, json={"data": [], "totalCount": 0}) for _ in range(2)])
+    client = KinboxClient(token=TOKEN, transport=httpx.MockTransport(recorder))
+    start = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    end = dt.datetime(2026, 1, 2, 3, 4, 5, 250000, tzinfo=dt.timezone(dt.timedelta(hours=-3)))
+    client.list_contacts(created_at_from=start, created_at_to=end, limit=1)
+    client.list_all_contacts(last48h=True, created_at_from=start)
+    assert recorder.requests[0].url.params.multi_items() == [
+        ("createdAtFrom", "2026-01-02T03:04:05+00:00"),
+        ("createdAtTo", "2026-01-02T03:04:05.250000-03:00"),
+        ("limit", "1"),
+    ]
+    assert recorder.requests[1].url.params.multi_items() == [
+        ("last48h", "true"),
+        ("createdAtFrom", "2026-01-02T03:04:05+00:00"),
+    ]
+
+
+def test_kinbox_refuses_a_naive_datetime_rather_than_guess_its_zone() -> None:
+    recorder = Recorder()
+    client = KinboxClient(token=TOKEN, transport=httpx.MockTransport(recorder))
+    with pytest.raises(ParameterValidationError, match=r"'createdAtTo'.*without a timezone"):
+        client.list_all_contacts(created_at_to=dt.datetime(2026, 1, 2, 3, 4, 5))
+    assert recorder.requests == []
+
+
+def test_date_and_date_time_parameters_are_typed_as_datetime_objects(shop_package: ModuleType) -> None:
+    """The annotations say what the runtime serializes, so mypy flags a `str` for a date-time."""
+    kinbox = typing.get_type_hints(KinboxClient.list_all_contacts)
+    assert kinbox["created_at_from"] == dt.datetime | None
+    assert kinbox["last48h"] == bool | None
+    shop = typing.get_type_hints(getattr(shop_package, shop_package.SYNC).get_item)
+    assert (shop["since"], shop["day"]) == (dt.datetime | None, dt.date | None)
 
 
 # -- bodies: what JSON cannot carry ------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 import subprocess
 import sys
 import tomllib
@@ -10,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.naming import pascal_case
 from generator.text import docstring, md_code, terminal, toml_str
 from tests.helpers import run_generator
 
@@ -21,6 +24,9 @@ PAYLOAD = (
     "NUL\x00 BEL\x07 DEL\x7f CR\r\n"
     'ends with a quote"'
 )
+
+# An example value also closes the README's code fence around the example calls.
+FENCE_PAYLOAD = PAYLOAD + "\n```\n# outside the fence"
 
 
 def hostile_spec() -> dict[str, object]:
@@ -43,6 +49,7 @@ def hostile_spec() -> dict[str, object]:
                             "required": True,
                             "description": text,
                             "schema": {"type": "string"},
+                            "example": FENCE_PAYLOAD,
                         },
                         {
                             "name": "x-\"odd'\\name",
@@ -54,7 +61,12 @@ def hostile_spec() -> dict[str, object]:
                     ],
                     "requestBody": {
                         "description": text,
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Item"}}},
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Item"},
+                                "examples": {"hostile": {"value": {"label": FENCE_PAYLOAD}}},
+                            }
+                        },
                     },
                     "responses": {
                         "200": {
@@ -174,6 +186,22 @@ def test_generated_files_compile_and_pyproject_is_valid_toml(hostile_package: Pa
     assert "\x00" not in readme
 
 
+def test_example_values_stay_inside_their_literals_and_the_code_fence(hostile_package: Path) -> None:
+    readme = (hostile_package / "README.md").read_text(encoding="utf-8")
+    examples = readme[readme.index("\n## Examples\n") :]
+    blocks = re.findall(r"```python\n(.*?)```", examples, re.DOTALL)
+    assert len(blocks) == 2  # the client's block and the one call
+    assert examples.count("```") == 4
+    (statement,) = ast.parse(blocks[1]).body
+    assert isinstance(statement, ast.Assign)
+    assert isinstance(statement.value, ast.Call)
+    path_id, body = statement.value.args
+    assert ast.literal_eval(path_id) == FENCE_PAYLOAD
+    assert isinstance(body, ast.Call)
+    assert ast.unparse(body.func) == "models.Item.model_validate"
+    assert ast.literal_eval(body.args[0]) == {"label": FENCE_PAYLOAD}
+
+
 @pytest.mark.slow
 def test_hostile_package_passes_mypy_strict(hostile_package: Path) -> None:
     result = subprocess.run(
@@ -199,7 +227,7 @@ def test_hostile_tags_become_safe_resource_modules(tmp_path: Path) -> None:
     assert module.stem.isidentifier()
     probe = (
         "import json, hostile_client\n"
-        f"from hostile_client.resources.{module.stem} import {module.stem.title().replace('_', '')}Resource as R\n"
+        f"from hostile_client.resources.{module.stem} import {pascal_case(module.stem)}Resource as R\n"
         "print(json.dumps(R.__doc__))\n"
     )
     imported = subprocess.run(

@@ -8,6 +8,7 @@ which holds auth, timeouts, retries, errors and logging for every operation.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Unpack, cast
 
@@ -210,8 +211,8 @@ class KinboxClient(SyncAPIClient):
         origin: str | None = None,
         phone: str | None = None,
         email: str | None = None,
-        created_at_from: str | None = None,
-        created_at_to: str | None = None,
+        created_at_from: datetime.datetime | None = None,
+        created_at_to: datetime.datetime | None = None,
         ignore_count: bool | None = None,
         limit: int | None = None,
         offset: int | None = None,
@@ -303,10 +304,10 @@ class KinboxClient(SyncAPIClient):
     def list_all_contacts(
         self,
         *,
-        last48_h: bool | None = None,
+        last48h: bool | None = None,
         new_contact: bool | None = None,
-        created_at_from: str | None = None,
-        created_at_to: str | None = None,
+        created_at_from: datetime.datetime | None = None,
+        created_at_to: datetime.datetime | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncPage[models.Contact]:
         """List All Contacts
@@ -318,7 +319,7 @@ class KinboxClient(SyncAPIClient):
         given twice is refused with 422.
 
         Args:
-            last48_h: When `true`, only contacts created in the last 48 hours (our reading; `false` does not filter).
+            last48h: When `true`, only contacts created in the last 48 hours (our reading; `false` does not filter).
             new_contact: Contacts whose `newContact` flag has this value ("contato está na primeira sessão da primeira conversa"); a contact without the flag counts as `false` (our choice).
             created_at_from: Contacts created at or after this moment. The documentation types it as a string
                 without a format; this contract makes it an RFC 3339 date-time with a time zone
@@ -333,7 +334,7 @@ class KinboxClient(SyncAPIClient):
             self,
             _LIST_ALL_CONTACTS,
             query={
-                "last48h": last48_h,
+                "last48h": last48h,
                 "newContact": new_contact,
                 "createdAtFrom": created_at_from,
                 "createdAtTo": created_at_to,
@@ -393,8 +394,8 @@ class KinboxClientWithRawResponse:
         origin: str | None = None,
         phone: str | None = None,
         email: str | None = None,
-        created_at_from: str | None = None,
-        created_at_to: str | None = None,
+        created_at_from: datetime.datetime | None = None,
+        created_at_to: datetime.datetime | None = None,
         ignore_count: bool | None = None,
         limit: int | None = None,
         offset: int | None = None,
@@ -483,10 +484,10 @@ class KinboxClientWithRawResponse:
     def list_all_contacts(
         self,
         *,
-        last48_h: bool | None = None,
+        last48h: bool | None = None,
         new_contact: bool | None = None,
-        created_at_from: str | None = None,
-        created_at_to: str | None = None,
+        created_at_from: datetime.datetime | None = None,
+        created_at_to: datetime.datetime | None = None,
         **options: Unpack[RequestOptions],
     ) -> APIResponse[models.ContactList]:
         """List All Contacts
@@ -498,7 +499,7 @@ class KinboxClientWithRawResponse:
         given twice is refused with 422.
 
         Args:
-            last48_h: When `true`, only contacts created in the last 48 hours (our reading; `false` does not filter).
+            last48h: When `true`, only contacts created in the last 48 hours (our reading; `false` does not filter).
             new_contact: Contacts whose `newContact` flag has this value ("contato está na primeira sessão da primeira conversa"); a contact without the flag counts as `false` (our choice).
             created_at_from: Contacts created at or after this moment. The documentation types it as a string
                 without a format; this contract makes it an RFC 3339 date-time with a time zone
@@ -512,7 +513,7 @@ class KinboxClientWithRawResponse:
         return self._client._request_raw(
             _LIST_ALL_CONTACTS,
             query={
-                "last48h": last48_h,
+                "last48h": last48h,
                 "newContact": new_contact,
                 "createdAtFrom": created_at_from,
                 "createdAtTo": created_at_to,
@@ -606,8 +607,8 @@ class AsyncKinboxClient(AsyncAPIClient):
         origin: str | None = None,
         phone: str | None = None,
         email: str | None = None,
-        created_at_from: str | None = None,
-        created_at_to: str | None = None,
+        created_at_from: datetime.datetime | None = None,
+        created_at_to: datetime.datetime | None = None,
         ignore_count: bool | None = None,
         limit: int | None = None,
         offset: int | None = None,
@@ -699,10 +700,10 @@ class AsyncKinboxClient(AsyncAPIClient):
     def list_all_contacts(
         self,
         *,
-        last48_h: bool | None = None,
+        last48h: bool | None = None,
         new_contact: bool | None = None,
-        created_at_from: str | None = None,
-        created_at_to: str | None = None,
+        created_at_from: datetime.datetime | None = None,
+        created_at_to: datetime.datetime | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[models.Contact]:
         """List All Contacts
@@ -714,7 +715,7 @@ class AsyncKinboxClient(AsyncAPIClient):
         given twice is refused with 422.
 
         Args:
-            last48_h: When `true`, only contacts created in the last 48 hours (our reading; `false` does not filter).
+            last48h: When `true`, only contacts created in the last 48 hours (our reading; `false` does not filter).
             new_contact: Contacts whose `newContact` flag has this value ("contato está na primeira sessão da primeira conversa"); a contact without the flag counts as `false` (our choice).
             created_at_from: Contacts created at or after this moment. The documentation types it as a string
                 without a format; this contract makes it an RFC 3339 date-time with a time zone
@@ -729,7 +730,7 @@ class AsyncKinboxClient(AsyncAPIClient):
             self,
             _LIST_ALL_CONTACTS,
             query={
-                "last48h": last48_h,
+                "last48h": last48h,
                 "newContact": new_contact,
                 "createdAtFrom": created_at_from,
                 "createdAtTo": created_at_to,
@@ -789,8 +790,8 @@ class AsyncKinboxClientWithRawResponse:
         origin: str | None = None,
         phone: str | None = None,
         email: str | None = None,
-        created_at_from: str | None = None,
-        created_at_to: str | None = None,
+        created_at_from: datetime.datetime | None = None,
+        created_at_to: datetime.datetime | None = None,
         ignore_count: bool | None = None,
         limit: int | None = None,
         offset: int | None = None,
@@ -879,10 +880,10 @@ class AsyncKinboxClientWithRawResponse:
     async def list_all_contacts(
         self,
         *,
-        last48_h: bool | None = None,
+        last48h: bool | None = None,
         new_contact: bool | None = None,
-        created_at_from: str | None = None,
-        created_at_to: str | None = None,
+        created_at_from: datetime.datetime | None = None,
+        created_at_to: datetime.datetime | None = None,
         **options: Unpack[RequestOptions],
     ) -> APIResponse[models.ContactList]:
         """List All Contacts
@@ -894,7 +895,7 @@ class AsyncKinboxClientWithRawResponse:
         given twice is refused with 422.
 
         Args:
-            last48_h: When `true`, only contacts created in the last 48 hours (our reading; `false` does not filter).
+            last48h: When `true`, only contacts created in the last 48 hours (our reading; `false` does not filter).
             new_contact: Contacts whose `newContact` flag has this value ("contato está na primeira sessão da primeira conversa"); a contact without the flag counts as `false` (our choice).
             created_at_from: Contacts created at or after this moment. The documentation types it as a string
                 without a format; this contract makes it an RFC 3339 date-time with a time zone
@@ -908,7 +909,7 @@ class AsyncKinboxClientWithRawResponse:
         return await self._client._request_raw(
             _LIST_ALL_CONTACTS,
             query={
-                "last48h": last48_h,
+                "last48h": last48h,
                 "newContact": new_contact,
                 "createdAtFrom": created_at_from,
                 "createdAtTo": created_at_to,

@@ -18,6 +18,8 @@ from .models import GeneratedModels, ModelClass
 
 PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 MAX_ANNOTATION_DEPTH = 20
+# String formats a parameter takes as a Python object (models get pydantic's types from datamodel-code-generator).
+PARAMETER_FORMATS = {"date-time": ir.DATETIME, "date": ir.DATE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,10 @@ class Annotations:
         kind = type_names[0] if type_names else None
         if kind == "string" and schema.get("format") == "binary":
             return ir.BYTES
+        if kind == "string" and for_parameter and schema.get("format") in PARAMETER_FORMATS:
+            # The runtime sends these as RFC 3339 text (`_runtime/_params.py`) and refuses a
+            # naive datetime; a string still works at run time, but the type says what to pass.
+            return PARAMETER_FORMATS[schema["format"]]
         if kind in PRIMITIVES:
             return ir.Annotation(PRIMITIVES[kind])
         if kind == "array" or (kind is None and "items" in schema):

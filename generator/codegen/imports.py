@@ -39,6 +39,7 @@ class ModuleImports:
     """What one generated module of operations imports (the templates print exactly these)."""
 
     model_modules: tuple[ModelModule, ...]
+    modules: tuple[str, ...]  # standard-library modules, imported whole (`import datetime`)
     typing_names: tuple[str, ...]  # from `typing`
     runtime_names: tuple[str, ...]  # from the package's `_runtime`
 
@@ -67,6 +68,7 @@ def imports_for(operations: tuple[ir.Operation, ...], *, bases: Iterable[str] = 
         runtime += ["AsyncStream", "Stream"]
     return ModuleImports(
         model_modules=sorted_modules(module for op in operations for module in op.model_modules),
+        modules=tuple(sorted(frozenset().union(*(annotation.modules for annotation in annotations)))),
         typing_names=tuple(typing_names),
         runtime_names=tuple(sorted(runtime)),
     )

@@ -20,6 +20,7 @@ from .facts import defaults, exports, kinds
 from .imports import ModelModule, ModuleImports, imports_for, python_order, sorted_modules
 
 if TYPE_CHECKING:
+    from .examples import Example
     from .paging import Paging
 
 # The runtime's words for what an `Endpoint` declares (`_runtime/_kinds.py`).
@@ -38,6 +39,7 @@ class Annotation:
     text: str  # "list[models.Contact] | None"
     typing_names: frozenset[str] = frozenset()  # names it uses from `typing` ("Any", "Literal")
     model_modules: frozenset[ModelModule] = frozenset()  # models modules its classes are named through
+    modules: frozenset[str] = frozenset()  # standard-library modules it names ("datetime")
 
     def __str__(self) -> str:
         return self.text
@@ -49,7 +51,7 @@ class Annotation:
 
     def around(self, template: str) -> Annotation:
         """This annotation inside another expression: `around("list[{}]")`."""
-        return Annotation(template.format(self.text), self.typing_names, self.model_modules)
+        return Annotation(template.format(self.text), self.typing_names, self.model_modules, self.modules)
 
     def or_none(self) -> Annotation:
         return self.around("{} | None")
@@ -62,6 +64,7 @@ def union(members: Iterable[Annotation]) -> Annotation:
         " | ".join(dict.fromkeys(member.text for member in listed)),
         frozenset().union(*(member.typing_names for member in listed)),
         frozenset().union(*(member.model_modules for member in listed)),
+        frozenset().union(*(member.modules for member in listed)),
     )
 
 
@@ -69,6 +72,8 @@ ANY = Annotation("Any", frozenset({"Any"}))
 NONE = Annotation("None")
 STR = Annotation("str")
 BYTES = Annotation("bytes")
+DATETIME = Annotation("datetime.datetime", modules=frozenset({"datetime"}))
+DATE = Annotation("datetime.date", modules=frozenset({"datetime"}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +166,7 @@ class Operation:
     resource: str | None = None  # the client attribute of its resource; None in the flat layout
     server: str | None = None  # its own base URL, when its `servers` replace the API's
     paging: Paging | None = None  # how it pages (`x-pagination`); its methods then return pages
+    example: Example | None = None  # a call of it for the README (`examples.py`)
 
     @property
     def pages_constant(self) -> str:

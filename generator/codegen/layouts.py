@@ -18,8 +18,10 @@ from . import ir
 FLAT_LAYOUT_MAX_OPERATIONS = 30
 
 # Attributes of the generated client classes; neither an operation nor a resource can take these names.
+# `datetime` too: a method of that name would shadow the module that date-time parameters'
+# annotations (`datetime.datetime`) name, since annotations in a class body see its names.
 CLIENT_ATTRIBUTES = frozenset(
-    {"close", "aclose", "with_options", "with_raw_response", "base_url", "timeout", "max_retries"}
+    {"close", "aclose", "with_options", "with_raw_response", "base_url", "timeout", "max_retries", "datetime"}
 )
 # Path segments that say nothing about what a group of operations is about.
 _NOT_A_RESOURCE = re.compile(r"^(v\d+(\.\d+)*|api|rest|\{.*\})$", re.IGNORECASE)

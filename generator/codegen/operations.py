@@ -26,6 +26,7 @@ from ..spec.pagination import PaginationProblems, read_pagination
 from ..spec.pointers import pointer
 from . import ir
 from .annotations import Annotations
+from .examples import build_example
 from .facts import kinds
 from .layouts import client_attribute
 from .paging import Paging, build_paging
@@ -113,6 +114,7 @@ def build_operations(
                 source=raw.at,
                 server=server,
                 paging=paging,
+                example=build_example(openapi, view, parameters, body, responses, paging),
             )
         )
     if clashes:
