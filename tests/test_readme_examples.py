@@ -22,7 +22,7 @@ from mypy import api as mypy_api
 from contract_tests.mock import create_app
 from contract_tests.mock.serve import serve_in_thread
 from generator.pipeline import generate_package, write_package
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 GOLDEN = {"kinbox_client": ROOT / "generated", "baseline_client": ROOT / "tests" / "golden" / "baseline"}
 TOKEN = "..."  # the examples' own placeholder: the mock takes it as its token

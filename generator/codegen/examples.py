@@ -68,7 +68,11 @@ def build_example(
     paging: Paging | None,
 ) -> Example:
     located = {(str(p.value.get("in")), str(p.value.get("name"))): p.value for p in view.parameters}
-    controls = {} if paging is None else {paging.offset: "offset", paging.limit: "limit", paging.cursor: "cursor"}
+    controls = (
+        {}
+        if paging is None
+        else {paging.spec.offset: "offset", paging.spec.limit: "limit", paging.spec.cursor: "cursor"}
+    )
     modules: set[str] = set()
     positional: list[str] = []
     keywords: list[tuple[str, str, str | None]] = []  # (python name, value, paging control or None)
