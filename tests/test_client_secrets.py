@@ -13,6 +13,7 @@ import logging
 import multiprocessing
 import pickle
 import sys
+import threading
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -170,6 +171,23 @@ def test_httpx_log_filter_is_one_per_package_however_often_installed(keys: Modul
     assert type(installed) is masking.QueryKeyFilter  # the reloaded module's, which the next client uses
     client.by_query(page=1)
     assert _httpx_filters_of("keys_client") == [installed]
+
+
+def test_clients_built_in_parallel_install_one_filter(keys: ModuleType) -> None:
+    """A race the lock in guard_httpx_log closes; without it this fails only now and then."""
+    logger = logging.getLogger("httpx")
+    for found in _httpx_filters_of("keys_client"):
+        logger.removeFilter(found)
+    barrier = threading.Barrier(8)
+
+    def build(_: int) -> None:
+        barrier.wait()
+        keys_client(keys, httpx.Response(200, json={}))
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(build, range(8)))
+    (installed,) = _httpx_filters_of("keys_client")
+    assert installed.names == frozenset({"api_key"})  # type: ignore[attr-defined]
 
 
 def test_importing_a_package_without_query_keys_leaves_httpx_logger_alone() -> None:

@@ -9,6 +9,7 @@ them there. httpx itself only masks `Authorization` and `Proxy-Authorization`.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -175,6 +176,8 @@ class QueryKeyFilter(logging.Filter):
 # another API is masked too, which hides nothing anyone needs), and there is one such filter per
 # generated package however often clients are built or the module is reloaded.
 _HTTPX_LOGGER = logging.getLogger("httpx")
+# Clients built in two threads at once must neither add two filters nor lose one's names.
+_INSTALLING = threading.Lock()
 
 
 def guard_httpx_log(schemes: Mapping[str, _auth.SecurityScheme]) -> None:
@@ -182,12 +185,13 @@ def guard_httpx_log(schemes: Mapping[str, _auth.SecurityScheme]) -> None:
     names = secrets_of(schemes.values()).query
     if not names:
         return
-    ours = _installed_filter()
-    if ours is None:
-        ours = QueryKeyFilter()
-        _HTTPX_LOGGER.addFilter(ours)
-    if not names <= ours.names:
-        ours.names = ours.names | names
+    with _INSTALLING:
+        ours = _installed_filter()
+        if ours is None:
+            ours = QueryKeyFilter()
+            _HTTPX_LOGGER.addFilter(ours)
+        if not names <= ours.names:
+            ours.names = ours.names | names
 
 
 def _installed_filter() -> QueryKeyFilter | None:
