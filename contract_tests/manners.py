@@ -81,6 +81,9 @@ class Manners:
             self.waited += wait
             self.sleep(wait)
             request = response.request.copy()
+            # Read before closing: an unread answer takes its connection with it, and the resend
+            # would open a new one instead of reusing the run's pool (`session.connection_pool`).
+            response.content  # noqa: B018
             response.close()
             # The adapter that answered sends it again: the same connection pool, or the same ASGI app.
             response = adapter.send(request, **kwargs)

@@ -279,17 +279,16 @@ def run_stateful(session: Session, schema: Any, steps: int, seed_value: int = 0)
     # ignored_auth check then probes without it, instead of blaming the token for being accepted.
     schema.config.update(headers=session.auth)
     workflow = schema.as_state_machine()
-    hooks = session.manners.hooks
 
     class Workflow(workflow):  # type: ignore[misc, valid-type]
         def get_call_kwargs(self, case: Case[Any]) -> dict[str, Any]:
-            return {"hooks": hooks}
+            return session.transport
 
         def validate_response(self, response: Response, case: Case[Any], **kwargs: Any) -> None:
             session.statuses[response.status_code] += 1
             session.report.sent["stateful"] += 1
             try:
-                case.validate_response(response, transport_kwargs={"hooks": hooks})
+                case.validate_response(response, transport_kwargs=session.transport)
             except FailureGroup as group:
                 for failure in group.exceptions:
                     first_line = (failure.message or failure.title).strip().splitlines()[0]

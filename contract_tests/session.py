@@ -6,13 +6,18 @@ respects the mode. `readback` is an empty PATCH, the one read the operation offe
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from http.cookiejar import DefaultCookiePolicy
 from typing import Any
 
+import requests
 from schemathesis.core.failures import FailureGroup
 from schemathesis.core.transport import Response
 from schemathesis.generation.case import Case
+from schemathesis.transport.requests import ManagedCookiesSession
 
 from .boundaries import types_of
 from .contract import Contract
@@ -41,6 +46,17 @@ class Session:
     # claims it stored), and that 200: a read that differs from a claim is the claim's fault.
     confirmed: bool = True
     last_write: tuple[Case[Any], Response] | None = None
+    # Over HTTP, the run's one pool of keep-alive connections (`connection_pool`); in-process, None.
+    http: requests.Session | None = None
+
+    @property
+    def transport(self) -> dict[str, Any]:
+        """What every request of the run is sent with: the manners' hooks, and the run's connections.
+
+        schemathesis' own auth probes (`ignored_auth`) drop the session and open their own, so a
+        request without the token never shares anything with one that had it.
+        """
+        return {"hooks": self.manners.hooks, **({"session": self.http} if self.http is not None else {})}
 
     def learn(self, contact: dict[str, Any], write: tuple[Case[Any], Response] | None = None) -> None:
         """The contact as now known: read back, or (with `write`) as a 200 answered it."""
@@ -53,7 +69,7 @@ class Session:
         return {"Authorization": f"Bearer {self.target.token}"}
 
     def send(self, case: Case[Any], kind: str) -> Response:
-        response = case.call(hooks=self.manners.hooks)
+        response = case.call(**self.transport)
         self.statuses[response.status_code] += 1
         self.report.sent[kind] += 1
         return response
@@ -86,7 +102,7 @@ class Session:
     def schemathesis_checks(self, case: Case[Any], response: Response) -> None:
         """All of schemathesis' checks; the probes they send carry the same manners."""
         try:
-            case.validate_response(response, transport_kwargs={"hooks": self.manners.hooks})
+            case.validate_response(response, transport_kwargs=self.transport)
         except FailureGroup as group:
             for failure in group.exceptions:
                 checks = getattr(type(failure), "checks", ())
@@ -196,6 +212,29 @@ class Session:
         return self.operation.Case(  # type: ignore[no-any-return]
             path_parameters={"id": contact_id}, body=body, headers=headers, media_type=media_type
         )
+
+
+@contextlib.contextmanager
+def connection_pool(over_http: bool) -> Iterator[requests.Session | None]:
+    """One `requests` session for a whole run over HTTP, so requests reuse connections instead of
+    opening one each (schemathesis' default without a session); None in-process.
+
+    It is built to send exactly what schemathesis' own per-request session sends: no default headers
+    (schemathesis clears them on its own sessions too), redirects followed only within the host, and no
+    cookie kept from any answer, not even for the moment a concurrent request would see it. Parallel
+    requests (`concurrency`, up to 8) each take a connection of their own: the pool holds 10 per host
+    and opens more when all are busy, so parallel PATCHes still reach the server in parallel.
+    """
+    if not over_http:
+        yield None
+        return
+    http = ManagedCookiesSession()
+    http.headers.clear()
+    http.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
+    try:
+        yield http
+    finally:
+        http.close()
 
 
 def json_body(response: Response) -> Any:

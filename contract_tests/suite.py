@@ -32,7 +32,7 @@ from .probes import run_probes
 from .properties import same_json
 from .report import Report
 from .resource import run_resource, run_stateful
-from .session import Session, json_body
+from .session import Session, connection_pool, json_body
 from .target import LIVE_ENV, SCOPE_ALL, Target
 
 __all__ = ["LIVE_ENV", "MODES", "Target", "run"]
@@ -61,22 +61,23 @@ def run(
     else:
         schema.config.update(base_url=target.base_url)
     operation = schema[OPERATION_PATH]["PATCH"]
-    report = Report(target=target.name, mode=target.mode, scope=target.scope)
-    manners = Manners(sleep=sleep)
-    session = Session(target, operation, Contract(), report, manners)
-    started = time.perf_counter()
-    snapshot_case = session.patch(target.contact_id, {}, session.auth)
-    snapshot_response = session.send(snapshot_case, "snapshot")
-    snapshot = json_body(snapshot_response) if snapshot_response.status_code == 200 else None
-    if not isinstance(snapshot, dict):
-        session.record(
-            SNAPSHOT,
-            f"an empty PATCH of contact {target.contact_id} must answer 200 with the contact",
-            snapshot_case,
-            snapshot_response,
-        )
-        _finish(session, started)
-        return report
+    with connection_pool(over_http=target.app is None) as http:
+        report = Report(target=target.name, mode=target.mode, scope=target.scope)
+        manners = Manners(sleep=sleep)
+        session = Session(target, operation, Contract(), report, manners, http=http)
+        started = time.perf_counter()
+        snapshot_case = session.patch(target.contact_id, {}, session.auth)
+        snapshot_response = session.send(snapshot_case, "snapshot")
+        snapshot = json_body(snapshot_response) if snapshot_response.status_code == 200 else None
+        if not isinstance(snapshot, dict):
+            session.record(
+                SNAPSHOT,
+                f"an empty PATCH of contact {target.contact_id} must answer 200 with the contact",
+                snapshot_case,
+                snapshot_response,
+            )
+            _finish(session, started)
+            return report
     session.learn(dict(snapshot))
     contract = session.contract
     nullable = [name for name in contract.writable_fields if contract.nullable(name)]

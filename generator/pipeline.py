@@ -15,6 +15,7 @@ from .codegen.build import build_api
 from .codegen.formatting import format_python, ruff_version
 from .codegen.ir import Api
 from .codegen.models import generate_models
+from .codegen.module_paths import check_module_paths
 from .codegen.output import MANIFEST, compare_output, manifest_text, write_output
 from .codegen.render import render_package
 from .errors import Diagnostic, GeneratorError
@@ -136,6 +137,7 @@ def _generate_from(
     progress(f"generating models for {len(schemas)} schemas (datamodel-code-generator)")
     with _heap_frozen():
         models = generate_models(spec.document, spec.path, package)
+    check_module_paths(models, spec, package)
     progress("building the client")
     api, build_warnings = build_api(
         spec, models, package=package, package_version=package_version, layout=layout, skip_unsupported=skip_unsupported

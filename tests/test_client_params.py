@@ -84,6 +84,12 @@ paths:
             schema: {$ref: "#/components/schemas/Fields"}
       responses:
         "200": {description: ok, content: {application/json: {schema: {type: object}}}}
+  /texts:
+    post:
+      operationId: postText
+      requestBody: {required: true, content: {text/plain: {schema: {type: string}}}}
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {type: object}}}}
   /notes/{key}:
     get:
       operationId: getNote
@@ -321,6 +327,25 @@ def test_form_and_multipart_bodies_json_cannot_carry_are_refused(
 def test_a_finite_form_body_is_sent(shop: Shop) -> None:
     shop.call("post_form", shop.errors.models.Fields(note="ação", score=1.5))
     assert shop.sent[0].content == b"note=a%C3%A7%C3%A3o&score=1.5"
+
+
+@pytest.mark.parametrize("text", ["secret-note \ud800", "\udfff"])
+def test_a_text_body_utf8_cannot_carry_is_refused_without_its_content(shop: Shop, text: str) -> None:
+    """Before, the encoder's bare UnicodeEncodeError escaped, and its message quoted the body."""
+    with pytest.raises(shop.errors.RequestValidationError) as raised:
+        shop.call("post_text", text)
+    message = str(raised.value)
+    assert "request body is not valid ('/': a text body with a lone surrogate" in message
+    assert "secret-note" not in message
+    assert "\\ud" not in message.lower()
+    assert raised.value.__context__ is None  # the encoder's error, which holds the body, is not kept
+    assert shop.sent == []
+
+
+def test_a_text_body_is_sent_as_utf8(shop: Shop) -> None:
+    shop.call("post_text", "ação 😀")
+    assert shop.sent[0].content == "ação 😀".encode()
+    assert shop.sent[0].headers["content-type"] == "text/plain"
 
 
 # -- the Kinbox client ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import logging
 import multiprocessing
 import pickle
 import sys
+import threading
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -30,7 +31,7 @@ from kinbox_client import (
     RateLimitError,
 )
 from kinbox_client.models import ContactUpdate
-from tests.support import TOKEN
+from tests.support import TOKEN, contact_json
 
 KEY = "k3y-0f-the-t3st"
 SPEC = """
@@ -151,6 +152,58 @@ def test_no_log_record_shows_a_query_key(keys: ModuleType, caplog: pytest.LogCap
     assert KEY not in shown
     assert "api_key=%5Bsecure%5D" in shown or "api_key=[secure]" in shown
     assert "page=2" in shown
+
+
+def _httpx_filters_of(package: str) -> list[logging.Filter]:
+    found = logging.getLogger("httpx").filters
+    return [f for f in found if isinstance(f, logging.Filter) and type(f).__module__.split(".")[0] == package]
+
+
+def test_httpx_log_filter_is_one_per_package_however_often_installed(keys: ModuleType) -> None:
+    """Clients built again and again, or the module reloaded, leave one filter on httpx's logger."""
+    for _ in range(3):
+        keys_client(keys, httpx.Response(200, json={}))
+    masking = importlib.import_module("keys_client._runtime._masking")
+    importlib.reload(masking)
+    client = keys_client(keys, httpx.Response(200, json={}))
+    (installed,) = _httpx_filters_of("keys_client")
+    assert installed.names == frozenset({"api_key"})  # type: ignore[attr-defined]
+    assert type(installed) is masking.QueryKeyFilter  # the reloaded module's, which the next client uses
+    client.by_query(page=1)
+    assert _httpx_filters_of("keys_client") == [installed]
+
+
+def test_clients_built_in_parallel_install_one_filter(keys: ModuleType) -> None:
+    """A race the lock in guard_httpx_log closes; without it this fails only now and then."""
+    logger = logging.getLogger("httpx")
+    for found in _httpx_filters_of("keys_client"):
+        logger.removeFilter(found)
+    barrier = threading.Barrier(8)
+
+    def build(_: int) -> None:
+        barrier.wait()
+        keys_client(keys, httpx.Response(200, json={}))
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(build, range(8)))
+    (installed,) = _httpx_filters_of("keys_client")
+    assert installed.names == frozenset({"api_key"})  # type: ignore[attr-defined]
+
+
+def test_importing_a_package_without_query_keys_leaves_httpx_logger_alone() -> None:
+    """The Kinbox API sends only a bearer token, which httpx masks itself: nothing to install."""
+    kinbox(httpx.Response(200, json=contact_json()))
+    assert _httpx_filters_of("kinbox_client") == []
+
+
+def test_httpx_log_filter_leaves_records_without_a_key_as_logged(keys: ModuleType) -> None:
+    keys_client(keys, httpx.Response(200, json={}))
+    (installed,) = _httpx_filters_of("keys_client")
+    url = httpx.URL("https://keys.example/q?page=2")
+    record = logging.LogRecord("httpx", logging.INFO, __file__, 1, "HTTP Request: %s %s", ("GET", url), None)
+    assert installed.filter(record)
+    assert record.args == ("GET", url)
+    assert record.args[1] is url  # a handler that reads the URL object still gets it
 
 
 def test_connection_errors_pickle_without_the_key(keys: ModuleType) -> None:

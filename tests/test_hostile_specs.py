@@ -310,3 +310,57 @@ def test_the_diff_report_cannot_act_on_the_terminal(tmp_path: Path, capsys: pyte
     assert "k\\u001b[31m\\rforged" in out
     assert "1.0.0\\u001b[2J" in err
     assert not any(char in out + err for char in "\x1b\r\x07"), repr(out + err)
+
+
+def _files_under(directory: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(directory)): path.read_bytes() for path in directory.rglob("*") if path.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("a." + "b" * 10_000 + ".Thing", "a module file or directory name of 10003 bytes ('bbbbbbbb"),
+        ("a." + "b" * 253 + ".Thing", "a module file or directory name of 256 bytes"),  # with ".py"
+        ("a." * 600 + "Thing", "a module path of 1224 bytes; at most 1024"),
+    ],
+    ids=["a 10,000-character segment", "one byte over", "600 segments"],
+)
+def test_a_schema_name_no_file_system_can_hold_is_refused_and_the_output_kept(
+    name: str, expected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, formatting crashed with an OSError traceback (file name too long)."""
+    spec, out = tmp_path / "spec.yaml", tmp_path / "out"
+    spec.write_text(json.dumps(BASE), encoding="utf-8")
+    assert generate(spec, out, capsys)[0] == 0
+    before = _files_under(out)
+    # An explicit `?` key: YAML (and so the line finder, for JSON too) reads no plain key over 1024 characters.
+    spec.write_text(YAML_HEAD[: -len("    A:\n")] + f"    ? {name}\n    : type: object\n", encoding="utf-8")
+    code, err = generate(spec, out, capsys)
+    assert code == 2, err
+    assert err.startswith(f"error: {spec}:7 #/components/schemas/{name}: schema name 'a."), err[:300]
+    assert expected in err, err[-400:]
+    assert err.count("\n") == 1
+    assert _files_under(out) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "module"),
+    [
+        ("a." + "b" * 10_000, "a.py"),  # the last segment is only a class name
+        ("a." + "b" * 252 + ".Thing", "a/" + "b" * 252 + ".py"),  # a file name of 255 bytes: the limit
+    ],
+    ids=["a long class name", "at the limit"],
+)
+def test_schema_names_whose_modules_fit_generate(
+    name: str, module: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = edited()
+    document["components"]["schemas"][name] = document["components"]["schemas"].pop("Thing")
+    document["paths"]["/things/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] = {
+        "$ref": f"#/components/schemas/{name}"
+    }
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(document), encoding="utf-8")
+    code, err = generate(spec, tmp_path / "out", capsys)
+    assert code == 0, err
+    assert (tmp_path / "out" / "hostile_client" / "models" / module).is_file()

@@ -95,6 +95,29 @@ def test_lone_surrogates_are_refused_as_values_and_keys(url: str, content: bytes
     assert fields(answer) == [field]
 
 
+@pytest.mark.parametrize(
+    ("content", "field"),
+    [
+        (b'{"name": "a", "name": "b"}', ["/name"]),
+        (b'{"name": "a", "\\u006eame": "b"}', ["/name"]),  # the same name once unescaped
+        (b'{"customFields": {"x": 1, "y": 2, "x": 3}}', ["/customFields/x"]),
+        (b'{"crmData": {"a": [{"k": 1, "k": 1}]}, "notes": "n", "notes": "m"}', ["/crmData/a/0/k", "/notes"]),
+        (b'{"customFields": {"\\udc00": 1, "\\udc00": 2}}', ["/customFields/\\udc00"]),
+    ],
+)
+def test_a_member_name_given_twice_is_refused(url: str, content: bytes, field: list[str]) -> None:
+    """Before, the last one silently won: a proxy or another parser may have read the first."""
+    answer = refused(url, content, 400, "malformed_json")
+    assert "same member name twice" in answer["message"]
+    assert sorted(fields(answer)) == field
+
+
+def test_the_same_name_in_different_objects_is_accepted(url: str) -> None:
+    response = send(url, b'{"customFields": {"name": 1}, "crmData": {"name": 2}}')
+    assert response.status_code == 200, response.text
+    assert response.json()["customFields"]["name"] == 1
+
+
 def test_a_surrogate_pair_is_one_character_and_accepted(url: str) -> None:
     response = send(url, rb'{"notes": "\ud83d\ude00"}')
     assert response.status_code == 200

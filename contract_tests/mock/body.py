@@ -3,7 +3,8 @@
 A body is accepted only if it encodes back to what was sent, because a stored value that
 cannot be encoded breaks every later answer about its contact. So: UTF-8 only, strictly (raw
 `ED A0 80` is a surrogate, not a character); no lone surrogates written as escapes (`"\\ud800"`),
-in values or in keys; no number that parses to an infinite float (`1e400`); no integer longer
+in values or in keys; no member name twice in one object (RFC 7493 2.3: which one would the
+store keep, and which would a proxy or the caller's parser have read?); no number that parses to an infinite float (`1e400`); no integer longer
 than the interpreter can print; and nesting bounded well below the interpreter's recursion
 limit, which the JSON encoder and the validators both run into.
 """
@@ -14,6 +15,7 @@ import json
 import math
 import re
 import sys
+from collections import Counter
 from typing import Any
 
 from ..contract import MAX_PROBLEMS, Problem, _pointer
@@ -52,6 +54,12 @@ def parse(raw: bytes) -> Any:
         ) from None
     try:
         value = _DECODER.decode(text)
+    except _RepeatedName:
+        raise Refused(
+            "malformed_json",
+            "The request body is not interoperable JSON (RFC 7493): an object has the same member name twice.",
+            _repeated_names(text),
+        ) from None
     except json.JSONDecodeError as exc:
         raise Refused("malformed_json", f"The request body is not valid JSON: {exc.msg}.") from None
     except ValueError as exc:  # NaN/Infinity, or an integer too long to convert
@@ -111,5 +119,51 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
 
 
+class _RepeatedName(Exception):
+    """Raised from inside the decoder: an object has a member name twice (where, `_repeated_names` finds)."""
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    members = dict(pairs)
+    if len(members) != len(pairs):
+        raise _RepeatedName
+    return members
+
+
+class _Repeated(dict[str, Any]):
+    """An object that had member names twice: only ever built to find where, never stored."""
+
+    names: list[str]
+
+
+def _marked(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    members = dict(pairs)
+    if len(members) == len(pairs):
+        return members
+    marked = _Repeated(members)
+    marked.names = sorted(name for name, count in Counter(name for name, _ in pairs).items() if count > 1)
+    return marked
+
+
+def _repeated_names(text: str) -> list[Problem]:
+    """Where each repeated name is, as a pointer to it; only run for a body already refused for one."""
+    try:
+        value = _MARKING_DECODER.decode(text)
+    except (ValueError, RecursionError):  # a later fault as well: the repeated name is reason enough
+        return []
+    problems: list[Problem] = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(value, ())]
+    while stack and len(problems) < MAX_PROBLEMS:
+        item, path = stack.pop()
+        if isinstance(item, _Repeated):
+            problems += [Problem(_shown((*path, name)), "is given more than once in its object") for name in item.names]
+        if isinstance(item, dict):
+            stack.extend((member, (*path, key)) for key, member in item.items())
+        elif isinstance(item, list):
+            stack.extend((member, (*path, index)) for index, member in enumerate(item))
+    return sorted(problems, key=lambda problem: problem.field)[:MAX_PROBLEMS]
+
+
 # One decoder for every body: json.loads with hooks would build a new one per call.
-_DECODER = json.JSONDecoder(parse_constant=_reject_constant, parse_int=_integer)
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant, parse_int=_integer, object_pairs_hook=_unique)
+_MARKING_DECODER = json.JSONDecoder(parse_constant=_reject_constant, parse_int=_integer, object_pairs_hook=_marked)

@@ -9,6 +9,7 @@ them there. httpx itself only masks `Authorization` and `Proxy-Authorization`.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -148,30 +149,60 @@ def masked_response(response: httpx.Response) -> httpx.Response:
 class QueryKeyFilter(logging.Filter):
     """Masks API keys sent in the query in httpx's own "HTTP Request: GET <url>" INFO records."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: frozenset[str] = frozenset()) -> None:
         super().__init__()
-        self.names: set[str] = set()
+        # Replaced whole, never mutated: a record filtered in another thread reads one set or the other.
+        self.names = names
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if (
-            self.names
-            and isinstance(record.args, tuple)
-            and any(isinstance(a, httpx.URL) for a in record.args)
-        ):
-            secrets = Secrets(query=frozenset(self.names))
-            record.args = tuple(
-                str(masked_url(arg, secrets)) if isinstance(arg, httpx.URL) else arg
-                for arg in record.args
-            )
+        names = self.names
+        if not names or not isinstance(record.args, tuple):
+            return True
+        secrets = Secrets(query=names)
+        masked = tuple(
+            masked_url(arg, secrets) if isinstance(arg, httpx.URL) else arg for arg in record.args
+        )
+        # Only a record that carried one of the keys is changed; any other keeps its args as logged.
+        if any(new is not old for new, old in zip(masked, record.args, strict=True)):
+            record.args = tuple(str(arg) if isinstance(arg, httpx.URL) else arg for arg in masked)
         return True
 
 
+# httpx logs every request's URL on its one process-wide "httpx" logger, whichever client sent
+# it, so a key in the query can only be kept out of that line by a filter on that logger: the
+# install is process-wide by necessity. It is kept to what it must touch: installed by the first
+# client of an API that sends a key in the query (importing the package changes nothing), it
+# masks only those parameter names (of every client of this package: a same-named parameter of
+# another API is masked too, which hides nothing anyone needs), and there is one such filter per
+# generated package however often clients are built or the module is reloaded.
+_HTTPX_LOGGER = logging.getLogger("httpx")
+# Clients built in two threads at once must neither add two filters nor lose one's names.
+_INSTALLING = threading.Lock()
+
+
 def guard_httpx_log(schemes: Mapping[str, _auth.SecurityScheme]) -> None:
-    """Add this package's query-key names to the filter on httpx's logger (installed once)."""
+    """Mask this API's query-key names in httpx's log, through this package's one filter there."""
     names = secrets_of(schemes.values()).query
-    if names:
-        _QUERY_KEYS.names.update(names)
+    if not names:
+        return
+    with _INSTALLING:
+        ours = _installed_filter()
+        if ours is None:
+            ours = QueryKeyFilter()
+            _HTTPX_LOGGER.addFilter(ours)
+        if not names <= ours.names:
+            ours.names = ours.names | names
 
 
-_QUERY_KEYS = QueryKeyFilter()
-logging.getLogger("httpx").addFilter(_QUERY_KEYS)
+def _installed_filter() -> QueryKeyFilter | None:
+    """This package's filter on httpx's logger; one left by a reloaded copy of this module is taken over."""
+    for found in list(_HTTPX_LOGGER.filters):
+        if isinstance(found, QueryKeyFilter):
+            return found
+        kind = type(found)
+        if kind.__module__ == __name__ and kind.__qualname__ == QueryKeyFilter.__qualname__:
+            _HTTPX_LOGGER.removeFilter(found)
+            replacement = QueryKeyFilter(frozenset(getattr(found, "names", frozenset())))
+            _HTTPX_LOGGER.addFilter(replacement)
+            return replacement
+    return None

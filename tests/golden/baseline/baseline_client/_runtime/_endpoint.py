@@ -245,7 +245,7 @@ def encode_body(spec: BodySpec, body: object) -> tuple[dict[str, Any], str | Non
     if spec.encoding == "binary":
         return {"content": body}, spec.media_type
     if spec.encoding == "text":
-        return {"content": str(body).encode("utf-8")}, spec.media_type
+        return {"content": _encoded_text(str(body))}, spec.media_type
     if spec.encoding == "json":
         return {"content": _dump_validated_json(spec.type, body)}, spec.media_type
     fields = _dump_validated_python(spec.type, body)
@@ -296,13 +296,25 @@ def _dump_validated_json(tp: Any, body: object) -> bytes:
     return payload
 
 
+def _encoded_text(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        pass  # raised outside this block: the encoder's error, which holds the whole body, is not kept
+    raise _invalid_body("/", "a text body with a lone surrogate cannot be sent as UTF-8")
+
+
 def _refuse_unsendable(data: object) -> None:
     found = unsendable(data)
     if found is not None:
-        where, what = found
-        raise RequestValidationError(
-            f"request body is not valid ({where!r}: {what}); nothing was sent", errors=None
-        )
+        raise _invalid_body(*found)
+
+
+def _invalid_body(where: str, what: str) -> RequestValidationError:
+    """Names where and what, never the value: a body may hold anything, secrets included."""
+    return RequestValidationError(
+        f"request body is not valid ({where!r}: {what}); nothing was sent", errors=None
+    )
 
 
 def _dump_validated_python(tp: Any, body: object) -> Mapping[str, object]:
