@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from generator.cli import main
+from generator.naming import pascal_case
 from generator.spec.bounds import MAX_DEPTH
 from generator.spec.validation import _validator_stopped
 from generator.versions import nearest_pep440
@@ -273,7 +274,7 @@ def test_hostile_text_that_can_be_generated_builds_a_working_package(
     assert (dist / wheel.stdout.strip()).is_file()
     probe = (
         "import json, hostile_client\n"
-        f"from hostile_client.resources.{module.stem} import {module.stem.title().replace('_', '')}Resource as R\n"
+        f"from hostile_client.resources.{module.stem} import {pascal_case(module.stem)}Resource as R\n"
         "print(json.dumps([R.__doc__, hostile_client.__doc__]))\n"
     )
     imported = subprocess.run(
