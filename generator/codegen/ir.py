@@ -9,13 +9,24 @@ descriptions) stays raw here and is escaped by the renderer's filters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
 from ..naming import pascal_case
 from ..spec.openapi import is_success
+
+# Annotations, the IR's own value type, live in `expressions` (the builder and the import planner
+# share them); re-exported, so `ir.Annotation` is the one name templates and builders use.
+from .expressions import ANY as ANY
+from .expressions import BYTES as BYTES
+from .expressions import DATE as DATE
+from .expressions import DATETIME as DATETIME
+from .expressions import NONE as NONE
+from .expressions import STR as STR
+from .expressions import Annotation as Annotation
+from .expressions import union as union
 from .facts import defaults, exports, kinds
 from .imports import ModelModule, ModuleImports, imports_for, python_order, sorted_modules
 
@@ -30,50 +41,6 @@ ResponseKind = kinds.ResponseKind
 SchemeKind = kinds.SchemeKind
 ApiKeyLocation = kinds.ApiKeyLocation
 Layout = Literal["flat", "resources"]
-
-
-@dataclass(frozen=True, slots=True)
-class Annotation:
-    """A ready-to-print Python type expression and what it needs imported to mean something."""
-
-    text: str  # "list[models.Contact] | None"
-    typing_names: frozenset[str] = frozenset()  # names it uses from `typing` ("Any", "Literal")
-    model_modules: frozenset[ModelModule] = frozenset()  # models modules its classes are named through
-    modules: frozenset[str] = frozenset()  # standard-library modules it names ("datetime")
-
-    def __str__(self) -> str:
-        return self.text
-
-    @property
-    def accepts_none(self) -> bool:
-        """Whether None is already one of its values (`X | None`, `Any`, `None`)."""
-        return self.text in ("Any", "None") or self.text.endswith("| None")
-
-    def around(self, template: str) -> Annotation:
-        """This annotation inside another expression: `around("list[{}]")`."""
-        return Annotation(template.format(self.text), self.typing_names, self.model_modules, self.modules)
-
-    def or_none(self) -> Annotation:
-        return self.around("{} | None")
-
-
-def union(members: Iterable[Annotation]) -> Annotation:
-    """`a | b`, each member once, in order; the imports of all of them."""
-    listed = list(members)
-    return Annotation(
-        " | ".join(dict.fromkeys(member.text for member in listed)),
-        frozenset().union(*(member.typing_names for member in listed)),
-        frozenset().union(*(member.model_modules for member in listed)),
-        frozenset().union(*(member.modules for member in listed)),
-    )
-
-
-ANY = Annotation("Any", frozenset({"Any"}))
-NONE = Annotation("None")
-STR = Annotation("str")
-BYTES = Annotation("bytes")
-DATETIME = Annotation("datetime.datetime", modules=frozenset({"datetime"}))
-DATE = Annotation("datetime.date", modules=frozenset({"datetime"}))
 
 
 @dataclass(frozen=True, slots=True)
