@@ -22,7 +22,12 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-SPEC_PATH = Path(__file__).resolve().parents[1] / "spec" / "kinbox.openapi.yaml"
+# An installed wheel carries the spec beside this module (pyproject's force-include); a checkout
+# has the one at its root, which is then the only copy.
+_PACKAGED_SPEC = Path(__file__).resolve().parent / "spec" / "kinbox.openapi.yaml"
+SPEC_PATH = (
+    _PACKAGED_SPEC if _PACKAGED_SPEC.is_file() else Path(__file__).resolve().parents[1] / "spec" / "kinbox.openapi.yaml"
+)
 OPERATION_PATH = "/v3/contacts/{id}"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _BASE = "urn:kinbox-spec"
