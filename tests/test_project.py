@@ -7,6 +7,7 @@ import re
 import nox
 
 import noxfile  # noqa: F401 - importing the noxfile sets nox.options
+from generator.pipeline import RUNTIME
 from tests.helpers import ROOT
 
 
@@ -37,3 +38,9 @@ def test_caches_and_virtualenvs_are_ignored() -> None:
 def test_ci_runs_the_spec_diff() -> None:
     """`python -m nox` (the README's test command, so CI) includes the breaking-change gate."""
     assert "spec_diff" in (nox.options.sessions or ())
+
+
+def test_runtime_modules_stay_small() -> None:
+    # Issue 11: a module read whole, and copied into every package, stays under about 400 lines.
+    sizes = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in RUNTIME.glob("*.py")}
+    assert {name: lines for name, lines in sizes.items() if lines > 400} == {}
