@@ -25,16 +25,22 @@ __all__ = ["CORPUS", "GENERATED", "ROOT", "SPEC"]  # re-exported: tests import e
 PACKAGE = "kinbox_client"
 
 
-def run_generator(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """`python -m generator ...` in a subprocess, as a user runs it."""
+def run_python(*args: str | Path, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
+    """`python ARGS` in a subprocess whose environment is `env` and the system PATH only, so
+    nothing of the test run's own environment (its PYTHONPATH, a virtualenv) decides the result."""
     return subprocess.run(
-        [sys.executable, "-m", "generator", *map(str, args)],
+        [sys.executable, *map(str, args)],
         cwd=cwd,
         capture_output=True,
         text=True,
         check=False,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        env={"PATH": "/usr/bin:/bin", **env},
     )
+
+
+def run_generator(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`python -m generator ...` in a subprocess, as a user runs it."""
+    return run_python("-m", "generator", *args, cwd=cwd, PYTHONPATH=str(ROOT))
 
 
 def corpus_spec(name: str) -> Path:

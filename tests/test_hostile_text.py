@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
 from generator.text import docstring, md_code, terminal, toml_str
-from tests.helpers import run_generator
+from tests.helpers import run_generator, run_python
 
 # Closes every kind of string, tries Jinja2 and code injection, carries control characters.
 PAYLOAD = (
@@ -145,14 +143,7 @@ def test_importing_runs_no_injected_code_and_keeps_the_text(hostile_package: Pat
         "  'path': _CREATE_ITEM.path, 'model': hostile_client.models.Item.__doc__,\n"
         "  'fields': list(hostile_client.models.Item.model_json_schema()['properties'])}))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=tmp_path,
-        env={"PYTHONPATH": str(hostile_package), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_python("-c", probe, cwd=tmp_path, PYTHONPATH=str(hostile_package))
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "INJECTED").exists()
     seen = json.loads(result.stdout)
@@ -176,13 +167,15 @@ def test_generated_files_compile_and_pyproject_is_valid_toml(hostile_package: Pa
 
 @pytest.mark.slow
 def test_hostile_package_passes_mypy_strict(hostile_package: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "hostile_client"],
+    result = run_python(
+        "-m",
+        "mypy",
+        "--strict",
+        "--no-incremental",
+        "-p",
+        "hostile_client",
         cwd=hostile_package,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"MYPYPATH": str(hostile_package), "PATH": "/usr/bin:/bin"},
+        MYPYPATH=str(hostile_package),
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -202,14 +195,7 @@ def test_hostile_tags_become_safe_resource_modules(tmp_path: Path) -> None:
         f"from hostile_client.resources.{module.stem} import {module.stem.title().replace('_', '')}Resource as R\n"
         "print(json.dumps(R.__doc__))\n"
     )
-    imported = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=tmp_path,
-        env={"PYTHONPATH": str(out), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    imported = run_python("-c", probe, cwd=tmp_path, PYTHONPATH=str(out))
     assert imported.returncode == 0, imported.stderr
     assert not (tmp_path / "INJECTED").exists()
     assert 'end """ of docstring' in json.loads(imported.stdout)
