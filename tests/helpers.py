@@ -7,9 +7,11 @@ must not import tests.
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -18,7 +20,7 @@ import pytest
 import yaml
 
 from bench.core import CORPUS, GENERATED, ROOT, SPEC
-from generator.pipeline import Generated
+from generator.pipeline import Generated, generate_package, write_package
 
 __all__ = ["CORPUS", "GENERATED", "ROOT", "SPEC"]  # re-exported: tests import every path from here
 
@@ -107,3 +109,26 @@ class Built:
 
 
 GenerateClient = Callable[..., Built]
+
+
+def forget(package: str) -> None:
+    """Drop an imported package and its modules, so that a later test can import another of that name."""
+    for name in [name for name in sys.modules if name.split(".")[0] == package]:
+        del sys.modules[name]
+
+
+@contextmanager
+def imported_package(spec_text: str, package: str, directory: Path) -> Iterator[tuple[ModuleType, Generated]]:
+    """A package generated from an inline spec into `directory`, importable inside the block only:
+    what a module-scoped fixture needs (the `generate_client` fixture is per test)."""
+    spec = directory / f"{package}.yaml"
+    spec.write_text(spec_text, encoding="utf-8")
+    generated = generate_package(spec, package=package)
+    out = directory / "dist"
+    write_package(generated, out)
+    sys.path.insert(0, str(out))
+    try:
+        yield importlib.import_module(package), generated
+    finally:
+        sys.path.remove(str(out))
+        forget(package)

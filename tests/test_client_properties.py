@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import importlib
 import json
 import math
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -28,9 +26,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from generator.pipeline import generate_package, write_package
 from kinbox_client import AsyncKinboxClient, KinboxClient, KinboxError
 from kinbox_client.models import ContactUpdate
+from tests.helpers import imported_package
 from tests.support import TOKEN
 
 ROOT = Path(__file__).parent.parent
@@ -193,22 +191,10 @@ ARGUMENTS = {"X-Level": "x_level", "X-Label": "x_label"}
 
 @pytest.fixture(scope="module")
 def probe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    directory = tmp_path_factory.mktemp("probe")
-    spec = directory / "probe.yaml"
-    spec.write_text(PARAMETERS_SPEC, encoding="utf-8")
-    generated = generate_package(spec, package="probe_client")
-    out = directory / "dist"
-    write_package(generated, out)
-    sys.path.insert(0, str(out))
-    try:
-        package = importlib.import_module("probe_client")
+    with imported_package(PARAMETERS_SPEC, "probe_client", tmp_path_factory.mktemp("probe")) as (package, generated):
         package.__dict__["SYNC"] = getattr(package, generated.api.client_class)
         package.__dict__["ASYNC"] = getattr(package, generated.api.async_client_class)
         yield package
-    finally:
-        sys.path.remove(str(out))
-        for name in [name for name in sys.modules if name.split(".")[0] == "probe_client"]:
-            del sys.modules[name]
 
 
 def wire_value(schema: dict[str, Any], texts: list[str]) -> Any:
