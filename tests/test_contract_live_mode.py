@@ -16,7 +16,7 @@ import pytest
 
 from contract_tests.mock import MockKinbox
 from contract_tests.mock.serve import serve_in_thread
-from contract_tests.mock.types import Receive, Scope, Send
+from tests.asgi_wrappers import ignoring_auth
 from tests.helpers import ROOT
 
 TOKEN = "live-mode-token"
@@ -82,14 +82,7 @@ def test_scratch_mode_sends_every_case(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_server_that_ignores_auth_fails_with_the_property_named(tmp_path: Path) -> None:
-    mock = MockKinbox(token=TOKEN)
-
-    async def ignores_auth(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            headers = [(k, v) for k, v in scope["headers"] if k != b"authorization"]
-            scope = {**scope, "headers": [*headers, (b"authorization", f"Bearer {TOKEN}".encode())]}
-        await mock(scope, receive, send)
-
+    ignores_auth = ignoring_auth(MockKinbox(token=TOKEN), TOKEN)
     with serve_in_thread(ignores_auth) as url:
         result = run_contract(url, tmp_path / "junit.xml")
     assert result.returncode != 0
