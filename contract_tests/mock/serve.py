@@ -20,6 +20,8 @@ from typing import Any
 
 import uvicorn
 
+from . import create_app
+from .faults import Faults
 from .protocol import DEFAULT_REQUEST_TIMEOUT, MockHttpProtocol
 from .types import ASGIApp
 
@@ -83,6 +85,16 @@ def serve_in_thread(app: ASGIApp, *, request_timeout: float = DEFAULT_REQUEST_TI
         server.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+@contextlib.contextmanager
+def mock_in_thread(
+    *, token: str, faults: Faults | None = None, request_timeout: float = DEFAULT_REQUEST_TIMEOUT
+) -> Iterator[str]:
+    """The mock (`create_app`) served by `serve_in_thread`; yield its base URL."""
+    app, _ = create_app(token=token, faults=faults)
+    with serve_in_thread(app, request_timeout=request_timeout) as url:
+        yield url
 
 
 @contextlib.contextmanager
