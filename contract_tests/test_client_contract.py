@@ -28,8 +28,7 @@ from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation.modes import GenerationMode
 
 from contract_tests.contract import SPEC_PATH, Contract
-from contract_tests.mock import create_app
-from contract_tests.mock.serve import serve_in_thread
+from contract_tests.mock.serve import mock_in_thread
 from contract_tests.properties import same_json
 from kinbox_client import (
     AsyncKinboxClient,
@@ -209,8 +208,7 @@ def test_there_are_negative_body_cases() -> None:
 
 @pytest.fixture(scope="module")
 def mock_url() -> Iterator[str]:
-    app, _ = create_app(token=TOKEN)
-    with serve_in_thread(app) as url:
+    with mock_in_thread(token=TOKEN) as url:
         yield url
 
 

@@ -6,7 +6,6 @@ Plain helpers (paths, `run_generator`, `Built`, ...) are in tests/helpers.py.
 from __future__ import annotations
 
 import importlib
-import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 import pytest
 
 from generator.pipeline import generate_package, write_package
-from tests.helpers import Built, GenerateClient
+from tests.helpers import Built, GenerateClient, forget
 
 
 @pytest.fixture
@@ -60,6 +59,5 @@ def generate_client(
         return Built(spec, generated, importlib.import_module(package))
 
     yield generate
-    for name in list(sys.modules):
-        if any(name == package or name.startswith(package + ".") for package in imported):
-            del sys.modules[name]
+    for package in imported:
+        forget(package)

@@ -7,10 +7,14 @@ must not import tests.
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
 
@@ -18,23 +22,29 @@ import pytest
 import yaml
 
 from bench.core import CORPUS, GENERATED, ROOT, SPEC
-from generator.pipeline import Generated
+from generator.pipeline import Generated, generate_package, write_package
 
 __all__ = ["CORPUS", "GENERATED", "ROOT", "SPEC"]  # re-exported: tests import every path from here
 
 PACKAGE = "kinbox_client"
 
 
-def run_generator(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """`python -m generator ...` in a subprocess, as a user runs it."""
+def run_python(*args: str | Path, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
+    """`python ARGS` in a subprocess whose environment is `env` and the system PATH only, so
+    nothing of the test run's own environment (its PYTHONPATH, a virtualenv) decides the result."""
     return subprocess.run(
-        [sys.executable, "-m", "generator", *map(str, args)],
+        [sys.executable, *map(str, args)],
         cwd=cwd,
         capture_output=True,
         text=True,
         check=False,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        env={"PATH": "/usr/bin:/bin", **env},
     )
+
+
+def run_generator(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`python -m generator ...` in a subprocess, as a user runs it."""
+    return run_python("-m", "generator", *args, cwd=cwd, PYTHONPATH=str(ROOT))
 
 
 def corpus_spec(name: str) -> Path:
@@ -101,3 +111,55 @@ class Built:
 
 
 GenerateClient = Callable[..., Built]
+
+
+def forget(package: str) -> None:
+    """Drop an imported package and its modules, so that a later test can import another of that name."""
+    for name in [name for name in sys.modules if name.split(".")[0] == package]:
+        del sys.modules[name]
+
+
+@contextmanager
+def imported_package(spec_text: str, package: str, directory: Path) -> Iterator[tuple[ModuleType, Generated]]:
+    """A package generated from an inline spec into `directory`, importable inside the block only:
+    what a module-scoped fixture needs (the `generate_client` fixture is per test)."""
+    spec = directory / f"{package}.yaml"
+    spec.write_text(spec_text, encoding="utf-8")
+    generated = generate_package(spec, package=package)
+    out = directory / "dist"
+    write_package(generated, out)
+    sys.path.insert(0, str(out))
+    try:
+        yield importlib.import_module(package), generated
+    finally:
+        sys.path.remove(str(out))
+        forget(package)
+
+
+# -- small stdlib HTTP servers (an API to install against, a decoy index) --------------------------
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    """A request handler that answers with `reply` and keeps the test output free of access logs."""
+
+    def reply(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def http_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """`handler` served on a free port of 127.0.0.1 in a thread; yield the base URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -9,8 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from contract_tests.mock import create_app
-from contract_tests.mock.serve import serve_in_thread
+from contract_tests.mock.serve import mock_in_thread
 from kinbox_client import AsyncKinboxClient, AsyncPage, KinboxClient, SyncPage, UnprocessableEntityError
 from kinbox_client.models import Contact, ContactCreate, ContactList, ContactPage, ContactUpdate
 
@@ -19,8 +18,7 @@ TOKEN = "client-contacts-token"
 
 @pytest.fixture
 def url() -> Iterator[str]:
-    app, _ = create_app(token=TOKEN)
-    with serve_in_thread(app) as base_url:
+    with mock_in_thread(token=TOKEN) as base_url:
         yield base_url
 
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import importlib
 import json
-import sys
 import typing
 from collections.abc import Callable, Iterator
 from types import ModuleType
@@ -20,9 +18,9 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.pipeline import generate_package, write_package
 from kinbox_client import KinboxClient, ParameterValidationError, RequestValidationError
 from kinbox_client.models import ContactUpdate
+from tests.helpers import imported_package
 from tests.support import TOKEN, Recorder
 
 SPEC = """
@@ -177,22 +175,10 @@ class Shop:
 @pytest.fixture(scope="module")
 def shop_package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     """Generated once for the module: generation costs far more than the calls."""
-    directory = tmp_path_factory.mktemp("shop")
-    spec = directory / "shop.yaml"
-    spec.write_text(SPEC, encoding="utf-8")
-    out = directory / "dist"
-    generated = generate_package(spec, package="shop_params")
-    write_package(generated, out)
-    sys.path.insert(0, str(out))
-    try:
-        package = importlib.import_module("shop_params")
+    with imported_package(SPEC, "shop_params", tmp_path_factory.mktemp("shop")) as (package, generated):
         package.__dict__["SYNC"] = generated.api.client_class
         package.__dict__["ASYNC"] = generated.api.async_client_class
         yield package
-    finally:
-        sys.path.remove(str(out))
-        for name in [name for name in sys.modules if name.split(".")[0] == "shop_params"]:
-            del sys.modules[name]
 
 
 @pytest.fixture(params=["sync", "async"])

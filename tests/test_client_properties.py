@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import importlib
 import json
 import math
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -28,9 +27,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from generator.pipeline import generate_package, write_package
 from kinbox_client import AsyncKinboxClient, KinboxClient, KinboxError
 from kinbox_client.models import ContactUpdate
+from tests.helpers import imported_package
 from tests.support import TOKEN
 
 ROOT = Path(__file__).parent.parent
@@ -108,6 +107,46 @@ bodies = st.dictionaries(st.sampled_from(WIRE_NAMES), JSON_VALUES, max_size=5)
 ids = st.one_of(HOSTILE_NUMBERS, st.booleans(), HOSTILE_TEXT, st.none())
 
 
+def sent_or_refused(
+    sync_client: Callable[..., Any],
+    async_client: Callable[..., Any],
+    call: Callable[[Any], Any],
+    *,
+    asynchronous: bool,
+    error: type[Exception],
+    answer: dict[str, Any],
+) -> httpx.Request | None:
+    """Make `call` with a client of the kind drawn, on a transport that records and answers 200:
+    the one request it sent, or None when the client refused the values before sending anything
+    (saying why on one line)."""
+    sent: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json=answer)
+
+    transport = httpx.MockTransport(record)
+    try:
+        if asynchronous:
+
+            async def run() -> None:
+                async with async_client(transport=transport, max_retries=0) as client:
+                    await call(client)
+
+            asyncio.run(run())
+        else:
+            with sync_client(transport=transport, max_retries=0) as client:
+                call(client)
+    except error as caught:
+        refused = str(caught)
+    else:
+        (request,) = sent
+        return request
+    assert sent == [], "refused after sending"
+    assert "\n" not in refused
+    return None
+
+
 def build_body(data: dict[str, Any], construct: bool) -> ContactUpdate:
     """A body as a caller can build one: validated, or (pydantic's escape hatch) constructed unchecked."""
     if construct:
@@ -128,37 +167,20 @@ def check_sent(request: httpx.Request) -> None:
 def test_kinbox_update_sends_only_what_the_spec_accepts(
     contact_id: Any, data: dict[str, Any], construct: bool, asynchronous: bool
 ) -> None:
-    sent: list[httpx.Request] = []
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        sent.append(request)
-        return httpx.Response(200, json={"id": "1", "workspaceId": 1})
-
     try:
         body = build_body(data, construct)
     except ValidationError:
         return  # refused when built: nothing could be sent
-    transport = httpx.MockTransport(answer)
-    refused: str | None = None
-    try:
-        if asynchronous:
-
-            async def call() -> None:
-                async with AsyncKinboxClient(token=TOKEN, transport=transport, max_retries=0) as client:
-                    await client.with_raw_response.update_contact(contact_id, body)
-
-            asyncio.run(call())
-        else:
-            with KinboxClient(token=TOKEN, transport=transport, max_retries=0) as client:
-                client.with_raw_response.update_contact(contact_id, body)
-    except KinboxError as error:
-        refused = str(error)
-    if refused is not None:
-        assert sent == [], "refused after sending"
-        assert "\n" not in refused
-        return
-    (request,) = sent
-    check_sent(request)
+    request = sent_or_refused(
+        partial(KinboxClient, token=TOKEN),
+        partial(AsyncKinboxClient, token=TOKEN),
+        lambda client: client.with_raw_response.update_contact(contact_id, body),
+        asynchronous=asynchronous,
+        error=KinboxError,
+        answer={"id": "1", "workspaceId": 1},
+    )
+    if request is not None:
+        check_sent(request)
 
 
 # -- an inline spec with parameters of every type and constraint -----------------------------------
@@ -193,22 +215,10 @@ ARGUMENTS = {"X-Level": "x_level", "X-Label": "x_label"}
 
 @pytest.fixture(scope="module")
 def probe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    directory = tmp_path_factory.mktemp("probe")
-    spec = directory / "probe.yaml"
-    spec.write_text(PARAMETERS_SPEC, encoding="utf-8")
-    generated = generate_package(spec, package="probe_client")
-    out = directory / "dist"
-    write_package(generated, out)
-    sys.path.insert(0, str(out))
-    try:
-        package = importlib.import_module("probe_client")
+    with imported_package(PARAMETERS_SPEC, "probe_client", tmp_path_factory.mktemp("probe")) as (package, generated):
         package.__dict__["SYNC"] = getattr(package, generated.api.client_class)
         package.__dict__["ASYNC"] = getattr(package, generated.api.async_client_class)
         yield package
-    finally:
-        sys.path.remove(str(out))
-        for name in [name for name in sys.modules if name.split(".")[0] == "probe_client"]:
-            del sys.modules[name]
 
 
 def wire_value(schema: dict[str, Any], texts: list[str]) -> Any:
@@ -256,33 +266,16 @@ def check_parameters(request: httpx.Request) -> None:
 def test_every_parameter_is_sent_as_its_schema_allows_or_refused(
     probe: ModuleType, values: dict[tuple[str, str], Any], asynchronous: bool
 ) -> None:
-    sent: list[httpx.Request] = []
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        sent.append(request)
-        return httpx.Response(200, json={})
-
     arguments = {ARGUMENTS.get(name, name): value for (_, name), value in values.items()}
     arguments.setdefault("word", "abc")
     arguments.setdefault("count", 1)
-    transport = httpx.MockTransport(answer)
-    refused: str | None = None
-    try:
-        if asynchronous:
-
-            async def call() -> None:
-                async with probe.ASYNC(transport=transport, max_retries=0) as client:
-                    await client.probe(**arguments)
-
-            asyncio.run(call())
-        else:
-            with probe.SYNC(transport=transport, max_retries=0) as client:
-                client.probe(**arguments)
-    except probe.ProbeError as error:
-        refused = str(error)
-    if refused is not None:
-        assert sent == [], "refused after sending"
-        assert "\n" not in refused
-        return
-    (request,) = sent
-    check_parameters(request)
+    request = sent_or_refused(
+        probe.SYNC,
+        probe.ASYNC,
+        lambda client: client.probe(**arguments),
+        asynchronous=asynchronous,
+        error=probe.ProbeError,
+        answer={},
+    )
+    if request is not None:
+        check_parameters(request)

@@ -10,7 +10,6 @@ import asyncio
 import email.utils
 import json
 import logging
-import subprocess
 import sys
 from collections.abc import Callable
 from typing import Any, cast
@@ -41,7 +40,7 @@ from kinbox_client import (
 )
 from kinbox_client._runtime import _retry
 from kinbox_client.models import Contact, ContactUpdate, Error
-from tests.helpers import ROOT
+from tests.helpers import ROOT, run_python
 from tests.support import TOKEN, Caller, Recorder, contact_json
 
 
@@ -416,13 +415,7 @@ def test_kinbox_log_debug_turns_logging_on_without_code() -> None:
         "from tests.support import Recorder\n"
         "KinboxClient(token='t', transport=httpx.MockTransport(Recorder())).update_contact(5, ContactUpdate())\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env={"KINBOX_LOG": "debug", "PYTHONPATH": f"{ROOT / 'generated'}:{ROOT}", "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_python("-c", script, KINBOX_LOG="debug", PYTHONPATH=f"{ROOT / 'generated'}:{ROOT}")
     assert result.returncode == 0, result.stderr
     assert "kinbox_client DEBUG] PATCH https://api4.kinbox.com.br/v3/contacts/5 -> 200 in" in result.stderr
 

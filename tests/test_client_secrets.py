@@ -12,7 +12,6 @@ import importlib
 import logging
 import multiprocessing
 import pickle
-import sys
 import threading
 from collections.abc import Iterator
 from types import ModuleType
@@ -21,7 +20,6 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.pipeline import generate_package, write_package
 from kinbox_client import (
     APIConnectionError,
     APIResponseValidationError,
@@ -31,6 +29,7 @@ from kinbox_client import (
     RateLimitError,
 )
 from kinbox_client.models import ContactUpdate
+from tests.helpers import imported_package
 from tests.support import TOKEN, contact_json
 
 KEY = "k3y-0f-the-t3st"
@@ -67,21 +66,9 @@ OPERATIONS = ["by_query", "by_header", "by_cookie"]
 
 @pytest.fixture(scope="module")
 def keys(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    directory = tmp_path_factory.mktemp("keys")
-    spec = directory / "keys.yaml"
-    spec.write_text(SPEC, encoding="utf-8")
-    generated = generate_package(spec, package="keys_client")
-    out = directory / "dist"
-    write_package(generated, out)
-    sys.path.insert(0, str(out))
-    try:
-        package = importlib.import_module("keys_client")
+    with imported_package(SPEC, "keys_client", tmp_path_factory.mktemp("keys")) as (package, generated):
         package.__dict__["CLIENT"] = getattr(package, generated.api.client_class)
         yield package
-    finally:
-        sys.path.remove(str(out))
-        for name in [name for name in sys.modules if name.split(".")[0] == "keys_client"]:
-            del sys.modules[name]
 
 
 def keys_client(package: ModuleType, answer: httpx.Response | Exception) -> Any:

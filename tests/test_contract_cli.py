@@ -21,8 +21,8 @@ import pytest
 from contract_tests.cli import ENVIRONMENT, build_parser, resolve
 from contract_tests.mock import MockKinbox
 from contract_tests.mock.serve import serve_in_thread
-from contract_tests.mock.types import Receive, Scope, Send
 from contract_tests.suite import MODES, Target
+from tests.asgi_wrappers import ignoring_auth
 from tests.helpers import ROOT
 
 TOKEN = "cli-token-Zq7"
@@ -160,14 +160,7 @@ def test_a_conforming_server_exits_0_with_junit_and_no_token_in_the_output(mock_
 
 @pytest.mark.slow
 def test_a_broken_server_exits_1_naming_the_property(tmp_path: Path) -> None:
-    mock = MockKinbox(token=TOKEN)
-
-    async def ignores_auth(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            headers = [(k, v) for k, v in scope["headers"] if k != b"authorization"]
-            scope = {**scope, "headers": [*headers, (b"authorization", f"Bearer {TOKEN}".encode())]}
-        await mock(scope, receive, send)
-
+    ignores_auth = ignoring_auth(MockKinbox(token=TOKEN), TOKEN)
     junit = tmp_path / "junit.xml"
     with serve_in_thread(ignores_auth) as url:
         env = {

@@ -8,7 +8,6 @@ non-zero with the broken property named against one that is not, JUnit XML eithe
 from __future__ import annotations
 
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,30 +15,21 @@ import pytest
 
 from contract_tests.mock import MockKinbox
 from contract_tests.mock.serve import serve_in_thread
-from contract_tests.mock.types import Receive, Scope, Send
-from tests.helpers import ROOT
+from tests.asgi_wrappers import ignoring_auth
+from tests.helpers import ROOT, run_python
 
 TOKEN = "live-mode-token"
 
 
 def run_contract(url: str, junit: Path, mode: str = "careful") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable, "-m", "pytest", "contract_tests/test_server_contract.py", "-p", "no:cacheprovider",
-            "-q", f"--junitxml={junit}", "--contract-examples=40",
-        ],
-        cwd=ROOT,
-        env={
-            "KINBOX_BASE_URL": url,
-            "KINBOX_TOKEN": TOKEN,
-            "KINBOX_CONTACT_ID": "1002",
-            "KINBOX_CONTRACT_MODE": mode,
-            "PATH": "/usr/bin:/bin",
-            "PYTHONPATH": f"{ROOT}:{ROOT / 'generated'}",
-        },
-        capture_output=True,
-        text=True,
-        check=False,
+    return run_python(
+        "-m", "pytest", "contract_tests/test_server_contract.py", "-p", "no:cacheprovider",
+        "-q", f"--junitxml={junit}", "--contract-examples=40",
+        KINBOX_BASE_URL=url,
+        KINBOX_TOKEN=TOKEN,
+        KINBOX_CONTACT_ID="1002",
+        KINBOX_CONTRACT_MODE=mode,
+        PYTHONPATH=f"{ROOT}:{ROOT / 'generated'}",
     )  # fmt: skip
 
 
@@ -82,14 +72,7 @@ def test_scratch_mode_sends_every_case(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_server_that_ignores_auth_fails_with_the_property_named(tmp_path: Path) -> None:
-    mock = MockKinbox(token=TOKEN)
-
-    async def ignores_auth(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            headers = [(k, v) for k, v in scope["headers"] if k != b"authorization"]
-            scope = {**scope, "headers": [*headers, (b"authorization", f"Bearer {TOKEN}".encode())]}
-        await mock(scope, receive, send)
-
+    ignores_auth = ignoring_auth(MockKinbox(token=TOKEN), TOKEN)
     with serve_in_thread(ignores_auth) as url:
         result = run_contract(url, tmp_path / "junit.xml")
     assert result.returncode != 0

@@ -11,12 +11,8 @@ killed by the properties its catalogue entry names; a benign variant must pass.
 from __future__ import annotations
 
 import importlib
-import os
 import pkgutil
 import re
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -24,6 +20,7 @@ import schemathesis.specs.openapi.checks  # noqa: F401 - registers the checks CH
 from schemathesis.checks import CHECKS
 
 from contract_tests.concurrency import CONCURRENT_WRITES_KEPT
+from contract_tests.mock.serve import module_process
 from contract_tests.report import Report
 from contract_tests.suite import Target, run
 from contract_tests.target import SCOPE_UPDATE
@@ -56,33 +53,8 @@ EXAMPLES = 25
 @pytest.fixture(scope="module")
 def faulty_servers() -> Iterator[str]:
     """`python -m tests.faulty_server` in a subprocess; yields its base URL."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.faulty_server", "--port", "0", "--token", TOKEN],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert process.stdout is not None
-    try:
-        url = None
-        for line in process.stdout:
-            if line.startswith(READY_PREFIX):
-                url = line[len(READY_PREFIX) :].strip()
-                break
-        assert url is not None, f"the faulty server did not start (exit {process.wait(timeout=10)})"
-        drain = threading.Thread(target=process.stdout.read, daemon=True)  # keep its pipe from filling
-        drain.start()
+    with module_process("tests.faulty_server", READY_PREFIX, ["--token", TOKEN]) as (url, _):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        process.stdout.close()
 
 
 def run_live(base_url: str, variant: Variant) -> Report:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import copy
 import io
 import json
-import subprocess
-import sys
 import tomllib
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -25,6 +23,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
+from tests.helpers import run_python
 from tests.test_hostile_specs import BASE
 
 MAX_EXAMPLES = 40
@@ -138,14 +137,7 @@ def check_package(out: Path) -> None:
         "import hostile_client, hostile_client.models\n"
         "print(hostile_client.__name__)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=out,
-        env={"PYTHONPATH": str(out), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_python("-c", probe, cwd=out, PYTHONPATH=str(out))
     assert result.returncode == 0, result.stderr
     assert result.stdout == "hostile_client\n"
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,7 @@ from generator.naming import pascal_case
 from generator.spec.bounds import MAX_DEPTH
 from generator.spec.validation import _validator_stopped
 from generator.versions import nearest_pep440
+from tests.helpers import run_python
 
 BASE: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -263,13 +262,7 @@ def test_hostile_text_that_can_be_generated_builds_a_working_package(
     assert module.stem.startswith("ttt")
     dist = tmp_path / "dist"
     dist.mkdir()
-    wheel = subprocess.run(
-        [sys.executable, "-c", f"import flit_core.buildapi as b; print(b.build_wheel({str(dist)!r}))"],
-        cwd=out,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    wheel = run_python("-c", f"import flit_core.buildapi as b; print(b.build_wheel({str(dist)!r}))", cwd=out)
     assert wheel.returncode == 0, wheel.stderr
     assert (dist / wheel.stdout.strip()).is_file()
     probe = (
@@ -277,13 +270,7 @@ def test_hostile_text_that_can_be_generated_builds_a_working_package(
         f"from hostile_client.resources.{module.stem} import {pascal_case(module.stem)}Resource as R\n"
         "print(json.dumps([R.__doc__, hostile_client.__doc__]))\n"
     )
-    imported = subprocess.run(
-        [sys.executable, "-c", probe],
-        env={"PYTHONPATH": str(out), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    imported = run_python("-c", probe, PYTHONPATH=str(out))
     assert imported.returncode == 0, imported.stderr
     resource_doc, package_doc = json.loads(imported.stdout)
     assert resource_doc == 'ends with """'

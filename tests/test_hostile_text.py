@@ -5,8 +5,6 @@ from __future__ import annotations
 import ast
 import json
 import re
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -14,7 +12,7 @@ import pytest
 
 from generator.naming import pascal_case
 from generator.text import docstring, md_code, terminal, toml_str
-from tests.helpers import run_generator
+from tests.helpers import run_generator, run_python
 
 # Closes every kind of string, tries Jinja2 and code injection, carries control characters.
 PAYLOAD = (
@@ -157,14 +155,7 @@ def test_importing_runs_no_injected_code_and_keeps_the_text(hostile_package: Pat
         "  'path': _CREATE_ITEM.path, 'model': hostile_client.models.Item.__doc__,\n"
         "  'fields': list(hostile_client.models.Item.model_json_schema()['properties'])}))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=tmp_path,
-        env={"PYTHONPATH": str(hostile_package), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_python("-c", probe, cwd=tmp_path, PYTHONPATH=str(hostile_package))
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "INJECTED").exists()
     seen = json.loads(result.stdout)
@@ -204,13 +195,15 @@ def test_example_values_stay_inside_their_literals_and_the_code_fence(hostile_pa
 
 @pytest.mark.slow
 def test_hostile_package_passes_mypy_strict(hostile_package: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "hostile_client"],
+    result = run_python(
+        "-m",
+        "mypy",
+        "--strict",
+        "--no-incremental",
+        "-p",
+        "hostile_client",
         cwd=hostile_package,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"MYPYPATH": str(hostile_package), "PATH": "/usr/bin:/bin"},
+        MYPYPATH=str(hostile_package),
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -230,14 +223,7 @@ def test_hostile_tags_become_safe_resource_modules(tmp_path: Path) -> None:
         f"from hostile_client.resources.{module.stem} import {pascal_case(module.stem)}Resource as R\n"
         "print(json.dumps(R.__doc__))\n"
     )
-    imported = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=tmp_path,
-        env={"PYTHONPATH": str(out), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    imported = run_python("-c", probe, cwd=tmp_path, PYTHONPATH=str(out))
     assert imported.returncode == 0, imported.stderr
     assert not (tmp_path / "INJECTED").exists()
     assert 'end """ of docstring' in json.loads(imported.stdout)

@@ -6,16 +6,14 @@ import json
 import shutil
 import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 
-from tests.helpers import GENERATED, VERSION
+from tests.helpers import GENERATED, VERSION, QuietHandler, http_server
 from tests.support import TOKEN, contact_json
 
 SNIPPET = """
@@ -36,7 +34,7 @@ asyncio.run(main())
 """
 
 
-class ContactServer(BaseHTTPRequestHandler):
+class ContactServer(QuietHandler):
     """A small real HTTP server implementing PATCH /v3/contacts/{id} for one contact."""
 
     store: ClassVar[dict[str, dict[str, object]]] = {}
@@ -52,26 +50,14 @@ class ContactServer(BaseHTTPRequestHandler):
         return self.answer(200, self.store[contact_id])
 
     def answer(self, status: int, body: object) -> None:
-        payload = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+        self.reply(status, "application/json", json.dumps(body).encode())
 
 
 @pytest.fixture
 def server() -> Iterator[str]:
     ContactServer.store = {"1001": contact_json("1001", name="Old", email="old@example.com")}
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), ContactServer)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with http_server(ContactServer) as url:
+        yield url
 
 
 def run(*command: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None) -> str:

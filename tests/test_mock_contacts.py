@@ -15,7 +15,7 @@ import pytest
 
 from contract_tests.contract import Contract
 from contract_tests.mock import ContactStore, create_app, load_seed
-from contract_tests.mock.serve import serve_in_thread
+from contract_tests.mock.serve import mock_in_thread, serve_in_thread
 from contract_tests.mock.store import parse_stamp
 
 TOKEN = "mock-test-token"
@@ -25,8 +25,7 @@ SERVER_MANAGED = {"id", "workspaceId", "createdAt", "lastUpdateAt", "updatedAt"}
 
 @pytest.fixture
 def url() -> Iterator[str]:
-    app, _ = create_app(token=TOKEN)
-    with serve_in_thread(app) as base_url:
+    with mock_in_thread(token=TOKEN) as base_url:
         yield base_url
 
 

@@ -20,7 +20,7 @@ from contract_tests.contract import Contract
 from contract_tests.mock import ContactStore, create_app, load_seed
 from contract_tests.mock.body import MAX_DEPTH
 from contract_tests.mock.protocol import MAX_HEAD_BYTES
-from contract_tests.mock.serve import serve_in_thread
+from contract_tests.mock.serve import mock_in_thread
 from contract_tests.mock.store import Unstorable
 
 TOKEN = "hostile-test-token"
@@ -31,8 +31,7 @@ CONTRACT = Contract()
 
 @pytest.fixture(scope="module")
 def url() -> Iterator[str]:
-    app, _ = create_app(token=TOKEN)
-    with serve_in_thread(app) as base_url:
+    with mock_in_thread(token=TOKEN) as base_url:
         yield base_url
 
 
@@ -226,8 +225,7 @@ QUICK_TIMEOUT = 0.5  # the request deadline of the `quick_url` server, in second
 
 @pytest.fixture(scope="module")
 def quick_url() -> Iterator[str]:
-    app, _ = create_app(token=TOKEN)
-    with serve_in_thread(app, request_timeout=QUICK_TIMEOUT) as base_url:
+    with mock_in_thread(token=TOKEN, request_timeout=QUICK_TIMEOUT) as base_url:
         yield base_url
 
 

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from contract_tests.mock import ContactStore, Faults, create_app, load_seed
-from contract_tests.mock.serve import serve_in_process, serve_in_thread
+from contract_tests.mock.serve import mock_in_thread, serve_in_process, serve_in_thread
 
 TOKEN = "mock-test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -19,8 +19,7 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 @pytest.fixture
 def url() -> Iterator[str]:
-    app, _ = create_app(token=TOKEN)
-    with serve_in_thread(app) as base_url:
+    with mock_in_thread(token=TOKEN) as base_url:
         yield base_url
 
 
@@ -190,11 +189,9 @@ def test_injected_error_answers(faults: Faults, status: int) -> None:
 
 
 def test_injected_dropped_connections_and_latency() -> None:
-    app, _ = create_app(token=TOKEN, faults=Faults(rate_drop=1.0))
-    with serve_in_thread(app) as url, pytest.raises(httpx.RemoteProtocolError):
+    with mock_in_thread(token=TOKEN, faults=Faults(rate_drop=1.0)) as url, pytest.raises(httpx.RemoteProtocolError):
         patch(url, 1001, {})
-    app, _ = create_app(token=TOKEN, faults=Faults(latency=0.2))
-    with serve_in_thread(app) as url:
+    with mock_in_thread(token=TOKEN, faults=Faults(latency=0.2)) as url:
         response = patch(url, 1001, {})
     assert response.status_code == 200
     assert response.elapsed >= dt.timedelta(seconds=0.2)

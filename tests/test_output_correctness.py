@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from generator.errors import GeneratorError
 from generator.pipeline import generate_package, write_package
 from generator.stack import deep_call
-from tests.helpers import Built, GenerateClient
+from tests.helpers import Built, GenerateClient, forget
 
 HEAD = """
 openapi: 3.0.3
@@ -59,8 +59,7 @@ def test_a_deep_but_valid_ref_cycle_generates(
         assert isinstance(value.next.inner, models.A1)
         assert isinstance(value.next.inner.next.inner, models.A2)
     finally:
-        for name in [name for name in sys.modules if name == "deep" or name.startswith("deep.")]:
-            del sys.modules[name]
+        forget("deep")
 
 
 SELF_BODY = """

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -27,7 +25,7 @@ from contract_tests.mock.types import ASGIApp, Receive, Scope, Send
 from generator.errors import GeneratorError
 from generator.runtime._pagination import Pagination
 from generator.spec.pagination import PaginationSpec
-from tests.helpers import Built, GenerateClient
+from tests.helpers import Built, GenerateClient, run_python
 from tests.test_constructs import generated_answers_parse
 
 SPEC = """
@@ -388,13 +386,7 @@ async def async_use(client: AsyncPagedClient) -> list[int]:
 def test_the_generated_package_and_its_use_pass_mypy_strict(built: Built) -> None:
     out = Path(str(built.package.__file__)).parent.parent
     (out / "usage.py").write_text(USAGE, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "paged", "usage.py"],
-        cwd=out,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_python("-m", "mypy", "--strict", "--no-incremental", "paged", "usage.py", cwd=out)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

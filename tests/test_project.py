@@ -37,3 +37,14 @@ def test_caches_and_virtualenvs_are_ignored() -> None:
 def test_ci_runs_the_spec_diff() -> None:
     """`python -m nox` (the README's test command, so CI) includes the breaking-change gate."""
     assert "spec_diff" in (nox.options.sessions or ())
+
+
+def test_hand_written_modules_stay_small() -> None:
+    # Issue 11: a module is read whole in one sitting (and the runtime is copied into every
+    # package): the generator's and the contract suite's stay under about 400 lines.
+    sizes = {
+        str(path.relative_to(ROOT)): len(path.read_text(encoding="utf-8").splitlines())
+        for folder in ("generator", "contract_tests")
+        for path in (ROOT / folder).rglob("*.py")
+    }
+    assert {name: lines for name, lines in sizes.items() if lines > 400} == {}

@@ -14,14 +14,12 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import tomllib
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
@@ -32,7 +30,7 @@ import noxfile
 from contract_tests.mock import MockKinbox
 from contract_tests.mock.serve import serve_in_thread
 from generator.release.publish import simple_url
-from tests.helpers import GENERATED, ROOT
+from tests.helpers import GENERATED, ROOT, QuietHandler, http_server
 from tests.test_install import fresh_venv, run
 
 USER, PASSWORD = "publisher", "index-secret-Xk2"
@@ -110,7 +108,7 @@ def index(tmp_path: Path) -> Iterator[PackageIndex]:
         yield started
 
 
-class Decoy(BaseHTTPRequestHandler):
+class Decoy(QuietHandler):
     """Another index, listing a kinbox-client of this version with other bytes, that notes logins."""
 
     logins: ClassVar[list[str]] = []
@@ -119,26 +117,14 @@ class Decoy(BaseHTTPRequestHandler):
         if "Authorization" in self.headers:
             self.logins.append(self.headers["Authorization"])
         wheel = sorted(FILES)[1]
-        page = f'<a href="/files/{wheel}#sha256={"0" * 64}">{wheel}</a>'.encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(page)))
-        self.end_headers()
-        self.wfile.write(page)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+        self.reply(200, "text/html", f'<a href="/files/{wheel}#sha256={"0" * 64}">{wheel}</a>'.encode())
 
 
 @pytest.fixture
 def decoy() -> Iterator[str]:
     Decoy.logins = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Decoy)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/simple/"
-    httpd.shutdown()
-    httpd.server_close()
+    with http_server(Decoy) as url:
+        yield f"{url}/simple/"
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from contract_tests.mock import Faults, create_app
-from contract_tests.mock.serve import serve_in_thread
+from contract_tests.mock import Faults
+from contract_tests.mock.serve import mock_in_thread
 from kinbox_client import KinboxError
 from kinbox_client.models import ContactUpdate
 from tests.support import TOKEN, Caller, Recorder, contact_json
@@ -80,8 +80,10 @@ def test_the_token_never_leaks(mode: str, logs: Everything) -> None:
             caller.update(1001, ContactUpdate(name="x" * 300))
         seen += exception_texts(invalid.value)
     # Against a real server that drops connections and rate-limits, too.
-    app, _ = create_app(token=TOKEN, faults=Faults(rate_429=0.5, rate_drop=0.5, seed=1, retry_after="0"))
-    with serve_in_thread(app) as url, Caller(mode, None, base_url=url, max_retries=1) as caller:
+    with (
+        mock_in_thread(token=TOKEN, faults=Faults(rate_429=0.5, rate_drop=0.5, seed=1, retry_after="0")) as url,
+        Caller(mode, None, base_url=url, max_retries=1) as caller,
+    ):
         for _ in range(6):
             try:
                 caller.update(1001, ContactUpdate())

@@ -20,6 +20,8 @@ from typing import Any
 
 import uvicorn
 
+from . import create_app
+from .faults import Faults
 from .protocol import DEFAULT_REQUEST_TIMEOUT, MockHttpProtocol
 from .types import ASGIApp
 
@@ -86,6 +88,16 @@ def serve_in_thread(app: ASGIApp, *, request_timeout: float = DEFAULT_REQUEST_TI
 
 
 @contextlib.contextmanager
+def mock_in_thread(
+    *, token: str, faults: Faults | None = None, request_timeout: float = DEFAULT_REQUEST_TIMEOUT
+) -> Iterator[str]:
+    """The mock (`create_app`) served by `serve_in_thread`; yield its base URL."""
+    app, _ = create_app(token=token, faults=faults)
+    with serve_in_thread(app, request_timeout=request_timeout) as url:
+        yield url
+
+
+@contextlib.contextmanager
 def serve_in_process(args: Sequence[str] = (), env: dict[str, str] | None = None) -> Iterator[str]:
     """Run `python -m contract_tests.mock` as a subprocess on a free port; yield its base URL."""
     with mock_process(args, env) as (url, _):
@@ -97,7 +109,18 @@ def mock_process(
     args: Sequence[str] = (), env: dict[str, str] | None = None
 ) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """As `serve_in_process`, also yielding the process (to watch its memory, say)."""
-    command = [sys.executable, "-m", "contract_tests.mock", "--port", "0", *args]
+    with module_process("contract_tests.mock", READY_PREFIX, args, env) as served:
+        yield served
+
+
+@contextlib.contextmanager
+def module_process(
+    module: str, ready_prefix: str, args: Sequence[str] = (), env: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`python -m MODULE --port 0 ARGS` from the project root, once it prints `ready_prefix` and
+    its URL: yield the URL and the process; stop it afterwards. The mock and the test suite's
+    faulty servers both start this way."""
+    command = [sys.executable, "-m", module, "--port", "0", *args]
     process = subprocess.Popen(
         command,
         cwd=_ROOT,
@@ -111,11 +134,11 @@ def mock_process(
         assert process.stdout is not None
         url = None
         for line in process.stdout:
-            if line.startswith(READY_PREFIX):
-                url = line[len(READY_PREFIX) :].split()[0]
+            if line.startswith(ready_prefix):
+                url = line[len(ready_prefix) :].split()[0]
                 break
         if url is None:
-            raise RuntimeError(f"the mock server did not start (exit {process.wait(timeout=10)})")
+            raise RuntimeError(f"{module} did not start (exit {process.wait(timeout=10)})")
         drain = threading.Thread(target=process.stdout.read, daemon=True)  # keep its pipe from filling
         drain.start()
         yield url, process

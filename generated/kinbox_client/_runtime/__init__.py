@@ -5,15 +5,7 @@ overwritten every time.
 """
 
 from ._auth import SecurityScheme
-from ._client import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
-    NOT_GIVEN,
-    AsyncAPIClient,
-    ClientConfig,
-    RequestOptions,
-    SyncAPIClient,
-)
+from ._client import AsyncAPIClient, SyncAPIClient
 from ._endpoint import BodySpec, Endpoint, ResponseSpec
 from ._exceptions import (
     APIConnectionError,
@@ -33,6 +25,7 @@ from ._exceptions import (
     RequestValidationError,
     UnprocessableEntityError,
 )
+from ._options import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, ClientConfig, RequestOptions
 from ._pagination import AsyncPage, AsyncPaginator, Pagination, PaginationError, SyncPage, sync_page
 from ._params import ParameterStyle
 from ._response import APIResponse

@@ -24,7 +24,8 @@ from ._exceptions import ClientError, UsageError
 from ._params import is_absent
 
 if TYPE_CHECKING:
-    from ._client import AsyncAPIClient, RequestOptions, SyncAPIClient
+    from ._client import AsyncAPIClient, SyncAPIClient
+    from ._options import RequestOptions
 
 PageStyle = Literal["offset", "cursor", "single"]
 _T = TypeVar("_T")

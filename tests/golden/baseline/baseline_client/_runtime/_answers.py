@@ -1,6 +1,6 @@
 """What an answer becomes: the parsed success body, or the exception a failed call ends with.
 
-Pure functions of the endpoint and the httpx objects, used by `BaseClient._attempts` and
+Pure functions of the endpoint and the httpx objects, used by `._attempts` and
 `BaseClient._parse`; nothing here sends, waits or decides on retries.
 """
 

@@ -3,10 +3,11 @@
 Generated client classes subclass `SyncAPIClient` / `AsyncAPIClient` and each operation
 is one call to `_request` (or `_request_raw`) with its `Endpoint`. Everything that is not
 about a particular operation lives here, written once: the state in `BaseClient`, and every
-decision of a call (retry or not, how long to wait, which error) in `BaseClient._attempts`,
-a generator that the two classes drive as httpx drives its auth flows. They differ only where
-one sends, reads and sleeps synchronously and the other awaits. What an answer turns into
-(a parsed body or an exception) is in `._answers`, the per-attempt log record in `._log`.
+decision of a call (retry or not, how long to wait, which error) in `._attempts`, a generator
+that the two classes drive as httpx drives its auth flows. They differ only where one sends,
+reads and sleeps synchronously and the other awaits. What a package and a caller configure is
+in `._options`, what an answer turns into (a parsed body or an exception) in `._answers`, the
+per-attempt log record in `._log`.
 """
 
 from __future__ import annotations
@@ -18,64 +19,22 @@ import os
 import platform
 import time
 from collections.abc import Callable, Generator, Mapping
-from dataclasses import dataclass
-from typing import Any, Generic, Self, TypedDict, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
-from . import _auth, _defaults, _masking, _retry
-from ._answers import connection_error, parse_success, status_error
+from . import _auth, _masking
+from ._answers import parse_success
+from ._attempts import Step, attempts
 from ._endpoint import Endpoint, encode_body, query_items
 from ._exceptions import UsageError
-from ._log import configure_logging, log_attempt
+from ._log import configure_logging
+from ._options import DEFAULT_CONNECTION_LIMITS, NOT_GIVEN, ClientConfig, RequestOptions
 from ._response import APIResponse
 from ._streaming import AsyncStream, Stream
 
-DEFAULT_TIMEOUT = httpx.Timeout(_defaults.TIMEOUT, connect=_defaults.CONNECT_TIMEOUT)
-DEFAULT_MAX_RETRIES = _defaults.MAX_RETRIES
-DEFAULT_CONNECTION_LIMITS = httpx.Limits(
-    max_connections=_defaults.MAX_CONNECTIONS,
-    max_keepalive_connections=_defaults.MAX_KEEPALIVE_CONNECTIONS,
-)
-
-
-class RequestOptions(TypedDict, total=False):
-    """Per-call options every operation method accepts as keyword arguments."""
-
-    timeout: float | httpx.Timeout | None
-    max_retries: int
-    extra_headers: Mapping[str, str]
-    extra_query: Mapping[str, object]
-
-
-@dataclass(frozen=True, slots=True)
-class ClientConfig:
-    """What a generated package tells the runtime about its API (one constant per package)."""
-
-    distribution: str
-    version: str
-    default_base_url: str | None
-    base_url_env: str
-    log_env: str
-    credential_env: Mapping[str, str]  # constructor argument -> environment variable
-    security_schemes: Mapping[str, _auth.SecurityScheme]
-    default_security: tuple[tuple[str, ...], ...]
-
-
-class _NotGiven:
-    def __repr__(self) -> str:
-        return "NOT_GIVEN"
-
-
-NOT_GIVEN: Any = _NotGiven()
-
-
 _HttpT = TypeVar("_HttpT", bound="httpx.Client | httpx.AsyncClient")
 _TransportT = TypeVar("_TransportT", bound="httpx.BaseTransport | httpx.AsyncBaseTransport")
-
-_Step = (
-    httpx.Request | httpx.Response | float
-)  # what `BaseClient._attempts` asks its driver to do next
 
 
 class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
@@ -274,20 +233,10 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
             request.headers = _masking.MaskedHeaders(request.headers, self._secrets)
         return request
 
-    # -- attempting ---------------------------------------------------------------------------
-
-    def _attempts(
+    def _flow(
         self, endpoint: Endpoint, options: RequestOptions, parts: Mapping[str, Any]
-    ) -> Generator[_Step, httpx.Response, tuple[httpx.Response, int]]:
-        """One call, every attempt of it: the request, retries and their waits, the error it ends with.
-
-        The driver (`SyncAPIClient._send`, `AsyncAPIClient._send`) does the I/O each yielded step
-        asks for, blocking or awaited, and decides nothing: a `Request` is sent, and its response
-        sent back or its `httpx.TransportError` thrown in; a `Response` (an error answer, streamed
-        or not) has its body read, which also closes it; a number is slept for. After a read or a
-        sleep the flow is resumed with `next`. Returns the success response, unread when the
-        endpoint streams, and the retries it took.
-        """
+    ) -> Generator[Step, httpx.Response, tuple[httpx.Response, int]]:
+        """The call's attempts (`._attempts`), for `_send` to drive."""
         request = self._build_request(
             endpoint,
             path=parts.get("path"),
@@ -298,40 +247,11 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
             options=options,
         )
         max_retries = options.get("max_retries", self._max_retries)
-        retries_done = 0
-        while True:
-            started = self._clock()
-            try:
-                response = yield request
-            except httpx.TransportError as exc:
-                self._log_attempt(request, type(exc).__name__, started, retries_done)
-                delay = self._retry_delay(retries_done, max_retries, None)
-                if delay is None:
-                    raise connection_error(endpoint, request, exc) from exc
-            else:
-                self._log_attempt(request, response.status_code, started, retries_done)
-                if response.is_success:
-                    return response, retries_done
-                yield response
-                delay = self._retry_delay(retries_done, max_retries, response)
-                if delay is None:
-                    raise status_error(endpoint, response, self._now)
-            yield delay
-            retries_done += 1
+        return attempts(
+            endpoint, request, max_retries=max_retries, now=self._now, clock=self._clock
+        )
 
     # -- answering ----------------------------------------------------------------------------
-
-    def _retry_delay(
-        self, retries_done: int, max_retries: int, response: httpx.Response | None
-    ) -> float | None:
-        """Seconds to wait before trying again, or None to stop now."""
-        if retries_done >= max_retries:
-            return None
-        if response is not None and not _retry.is_retryable_status(response.status_code):
-            return None
-        return _retry.retry_delay(
-            retries_done, response.headers if response is not None else None, self._now
-        )
 
     def _raw_response(
         self, endpoint: Endpoint, response: httpx.Response, retries: int
@@ -340,17 +260,6 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
 
     def _parse(self, endpoint: Endpoint, response: httpx.Response) -> Any:
         return parse_success(endpoint, response, self._stream_type)
-
-    def _log_attempt(
-        self, request: httpx.Request, status: int | str, started: float, retries_done: int
-    ) -> None:
-        log_attempt(
-            request,
-            status,
-            started=started,
-            clock=self._clock,
-            retries_done=retries_done,
-        )
 
 
 class SyncAPIClient(BaseClient[httpx.Client, httpx.BaseTransport]):
@@ -384,8 +293,8 @@ class SyncAPIClient(BaseClient[httpx.Client, httpx.BaseTransport]):
     def _send(
         self, endpoint: Endpoint, options: RequestOptions, parts: Mapping[str, Any]
     ) -> tuple[httpx.Response, int]:
-        """Drive `_attempts` with blocking I/O."""
-        flow = self._attempts(endpoint, options, parts)
+        """Drive the attempts with blocking I/O."""
+        flow = self._flow(endpoint, options, parts)
         step = next(flow)
         while True:
             if isinstance(step, httpx.Request):
@@ -438,8 +347,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport]):
     async def _send(
         self, endpoint: Endpoint, options: RequestOptions, parts: Mapping[str, Any]
     ) -> tuple[httpx.Response, int]:
-        """Drive `_attempts` with awaited I/O."""
-        flow = self._attempts(endpoint, options, parts)
+        """Drive the attempts with awaited I/O."""
+        flow = self._flow(endpoint, options, parts)
         step = next(flow)
         while True:
             if isinstance(step, httpx.Request):

@@ -64,3 +64,15 @@ def retry_delay(
         if asked is not None:
             return asked if asked <= MAX_RETRY_AFTER else None
     return backoff(retries_done, rand)
+
+
+def next_delay(
+    retries_done: int, max_retries: int, response: httpx.Response | None, now: Callable[[], float]
+) -> float | None:
+    """Seconds to wait before trying again after a failed attempt (`response` None when it got
+    no answer), or None to stop now."""
+    if retries_done >= max_retries:
+        return None
+    if response is not None and not is_retryable_status(response.status_code):
+        return None
+    return retry_delay(retries_done, response.headers if response is not None else None, now)
