@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version as installed_version
 from pathlib import Path
 
 from . import __version__
+from .codegen import models_worker
 from .codegen.build import build_api
 from .codegen.formatting import format_python, ruff_version
 from .codegen.ir import Api
-from .codegen.models import generate_models
+from .codegen.models import GeneratedModels, generate_models
+from .codegen.models_worker import ModelsWorker
 from .codegen.module_paths import check_module_paths
 from .codegen.output import MANIFEST, compare_output, manifest_text, write_output
 from .codegen.render import render_package
@@ -23,8 +23,8 @@ from .evolution.changelog import history_files
 from .naming import is_package_name
 from .settings import LayoutChoice
 from .spec.background import load_in_background
-from .spec.loader import Spec
-from .stack import deep_call
+from .spec.loader import Spec, load_bytes, parse_draft, read_spec, validate_draft
+from .stack import deep_call, heap_frozen
 
 RUNTIME = Path(__file__).parent / "runtime"
 
@@ -98,19 +98,14 @@ def _generate_package(
             Diagnostic(f"--package {package!r} is not a valid lower-case Python package name (e.g. kinbox_client)")
         )
     progress(f"reading {spec_path}")
+    options = _Options(package, package_version, templates, layout, skip_unsupported, progress, previous, today)
+    worker = models_worker.claim()
+    if worker is not None:
+        return _generate_beside(worker, spec_path, lenient, options)
     loading = load_in_background(spec_path, lenient=lenient)
     try:
-        generated = _generate_from(
-            loading.spec,
-            package=package,
-            package_version=package_version,
-            templates=templates,
-            layout=layout,
-            skip_unsupported=skip_unsupported,
-            progress=progress,
-            previous=previous,
-            today=today,
-        )
+        spec = loading.spec
+        generated = _generate_from(spec, lambda: _models_here(spec, package), options)
         spec = loading.settle()
     except Exception:
         loading.settle()  # an invalid spec is the first thing a sequential run reports
@@ -120,31 +115,74 @@ def _generate_package(
     return Generated(api=generated.api, files=generated.files, warnings=(*spec.warnings, *generated.warnings))
 
 
-def _generate_from(
-    spec: Spec,
-    *,
-    package: str,
-    package_version: str | None,
-    templates: Path | None,
-    layout: LayoutChoice,
-    skip_unsupported: bool,
-    progress: Progress,
-    previous: Path | None,
-    today: dt.date | None,
-) -> Generated:
+def _generate_beside(worker: ModelsWorker, spec_path: Path, lenient: bool, options: _Options) -> Generated:
+    """With `models_worker`'s process making the models: this one validates meanwhile, so the
+    errors come first, as in a sequential run."""
+    try:
+        raw = read_spec(spec_path)
+        if lenient:  # the repairs follow the validator's errors: the models must wait for them
+            spec = load_bytes(raw, spec_path, lenient=True)
+            draft_document = spec.document
+        else:
+            try:
+                draft = parse_draft(raw, spec_path)
+            except GeneratorError:
+                load_bytes(raw, spec_path)  # raises the same error, with the lenient hint
+                raise
+            draft_document = draft.document
+    except BaseException:
+        worker.close()
+        raise
+    pending = worker.submit(
+        draft_document, spec_path, options.package, fallback=lambda: _models_here(spec, options.package)
+    )
+    try:
+        if not lenient:
+            spec = validate_draft(draft)
+        generated = _generate_from(spec, pending.result, options)
+    finally:
+        pending.cancel()
+    return Generated(api=generated.api, files=generated.files, warnings=(*spec.warnings, *generated.warnings))
+
+
+def _models_here(spec: Spec, package: str) -> GeneratedModels:
+    with heap_frozen():
+        return generate_models(spec.document, spec.path, package)
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    """What shapes the package besides the spec, as `generate_package` was given it."""
+
+    package: str
+    package_version: str | None
+    templates: Path | None
+    layout: LayoutChoice
+    skip_unsupported: bool
+    progress: Progress
+    previous: Path | None
+    today: dt.date | None
+
+
+def _generate_from(spec: Spec, make_models: Callable[[], GeneratedModels], options: _Options) -> Generated:
     """Every stage after loading; the warnings are the later stages' own."""
+    package, progress = options.package, options.progress
     schemas = spec.openapi.components("schemas")
     progress(f"generating models for {len(schemas)} schemas (datamodel-code-generator)")
-    with _heap_frozen():
-        models = generate_models(spec.document, spec.path, package)
+    models = make_models()
     check_module_paths(models, spec, package)
     progress("building the client")
     api, build_warnings = build_api(
-        spec, models, package=package, package_version=package_version, layout=layout, skip_unsupported=skip_unsupported
+        spec,
+        models,
+        package=package,
+        package_version=options.package_version,
+        layout=options.layout,
+        skip_unsupported=options.skip_unsupported,
     )
     progress(f"rendering {len(api.operations)} operations ({api.layout} layout)")
     sources: dict[str, str] = {f"{package}/{name}": text for name, text in models.files.items()}
-    sources.update(render_package(api, templates))
+    sources.update(render_package(api, options.templates))
     for module in sorted(RUNTIME.glob("*.py")):
         sources[f"{package}/_runtime/{module.name}"] = module.read_text(encoding="utf-8")
     progress(f"formatting {sum(name.endswith('.py') for name in sources)} Python files (ruff)")
@@ -155,8 +193,8 @@ def _generate_from(
         spec,
         distribution=api.distribution,
         version=api.package_version,
-        previous=previous,
-        today=today or dt.datetime.now(dt.UTC).date(),
+        previous=options.previous,
+        today=options.today or dt.datetime.now(dt.UTC).date(),
     )
     files.update(history)
     metadata: dict[str, object] = {
@@ -170,19 +208,6 @@ def _generate_from(
     }
     files[MANIFEST] = manifest_text(metadata, files).encode("utf-8")
     return Generated(api=api, files=files, warnings=(*models.warnings, *build_warnings, *history_warnings))
-
-
-@contextmanager
-def _heap_frozen() -> Iterator[None]:
-    """Keep the garbage collector's full passes off what already exists (the parsed document,
-    above all) while datamodel-code-generator allocates: a tenth of a large spec's model
-    generation went to traversing it again and again. Nothing is kept alive longer than the
-    stage: `unfreeze` hands every object back to the collector."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def write_package(generated: Generated, out_dir: Path) -> None:

@@ -111,11 +111,22 @@ def load_spec(path: Path, *, lenient: bool = False) -> Spec:
 def load_bytes(raw: bytes, path: Path, *, lenient: bool = False) -> Spec:
     """`load_spec` of content already read; a strict failure says when lenient mode would pass."""
     try:
-        return parse_spec(raw, path, lenient=lenient)
+        draft = parse_draft(raw, path, lenient=lenient)
     except GeneratorError as error:
         if lenient:
             raise
         raise GeneratorError([*error.diagnostics, *_lenient_hint(raw, path)]) from None
+    return validate_draft(draft)
+
+
+def validate_draft(draft: Draft) -> Spec:
+    """`draft.validated()`; a strict failure says when lenient mode would pass."""
+    try:
+        return draft.validated()
+    except GeneratorError as error:
+        if draft.lenient:
+            raise
+        raise GeneratorError([*error.diagnostics, *_lenient_hint(draft.raw, draft.path)]) from None
 
 
 def _lenient_hint(raw: bytes, path: Path) -> list[Diagnostic]:

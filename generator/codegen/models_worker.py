@@ -1,0 +1,181 @@
+"""Generate the models in a second process, started before they are needed.
+
+On its first run datamodel-code-generator spends about 0.4 s importing itself: more than all
+our other stages of a small generation together. `python -m generator generate` starts this
+worker first thing (`generator/__main__.py`), so that import happens on the other core while
+this process reads the command line and the spec; the pipeline then hands the worker the
+parsed document and validates it meanwhile, and takes the models back as JSON. They are the
+`GeneratedModels` this process would have made: the same options, the same warnings.
+
+Anything the worker cannot do (it could not start, died, or answered nonsense) the pipeline
+does in its own process instead, with the same result.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import Diagnostic, GeneratorError
+
+_PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the directory `generator` is imported from
+_started: list[ModelsWorker] = []  # the worker `prestart` made, until the pipeline claims it
+
+
+def prestart(argv: list[str]) -> None:
+    """Start the worker when the command will generate, on a machine with a core to spare."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if argv[:1] != ["generate"] or cores < 2 or "-h" in argv or "--help" in argv:
+        return
+    environment = dict(os.environ)
+    environment["PYTHONPATH"] = os.pathsep.join(filter(None, (str(_PACKAGE_ROOT), os.environ.get("PYTHONPATH"))))
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", __name__],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=environment,
+        )
+    except OSError:
+        return
+    worker = ModelsWorker(process)
+    _started.append(worker)
+    atexit.register(worker.close)  # never claimed (a bad argument, say): it must not linger
+
+
+def claim() -> ModelsWorker | None:
+    """The prestarted worker, once: later generations in this process make their own models."""
+    return _started.pop() if _started else None
+
+
+class ModelsWorker:
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self._process = process
+
+    def submit(
+        self, document: dict[str, Any], spec_path: Path, package: str, *, fallback: Callable[[], Any]
+    ) -> PendingModels:
+        """Send the job; the worker starts as soon as its imports are done."""
+        job = json.dumps({"path": str(spec_path), "package": package, "document": document}).encode("utf-8")
+        assert self._process.stdin is not None
+        # The worker reads only once it has imported datamodel-code-generator, and a pipe holds
+        # 64 KiB: a thread writes, so this process goes on validating meanwhile.
+        feeder = threading.Thread(target=_feed, args=(self._process.stdin, job), daemon=True)
+        feeder.start()
+        return PendingModels(self, feeder, fallback)
+
+    def answer(self) -> dict[str, Any] | None:
+        try:
+            assert self._process.stdout is not None
+            with self._process.stdout:
+                text = self._process.stdout.read()
+            self._process.wait()
+            found = json.loads(text) if self._process.returncode == 0 else None
+        except (OSError, ValueError):
+            found = None
+        return found if isinstance(found, dict) else None
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        for pipe in (self._process.stdin, self._process.stdout):
+            if pipe is not None:
+                pipe.close()
+
+
+class PendingModels:
+    """The models the worker is making; `result()` waits for them."""
+
+    def __init__(self, worker: ModelsWorker, feeder: threading.Thread, fallback: Callable[[], Any]) -> None:
+        self._worker = worker
+        self._feeder = feeder
+        self._fallback = fallback
+
+    def result(self) -> Any:  # GeneratedModels; Any keeps this module free of the models' imports
+        answer = self._worker.answer()
+        self._feeder.join()
+        self._worker.close()
+        if answer is None:
+            return self._fallback()
+        if "error" in answer:
+            raise GeneratorError(tuple(_diagnostic(item) for item in answer["error"]))
+        return decode(answer["models"])
+
+    def cancel(self) -> None:
+        self._worker.close()
+        self._feeder.join()
+
+
+def _feed(pipe: IO[bytes], data: bytes) -> None:
+    try:
+        with pipe:
+            pipe.write(data)
+    except OSError:  # the worker is gone; its exit status tells the pipeline
+        pass
+
+
+def _encoded(diagnostic: Diagnostic) -> dict[str, Any]:
+    file = str(diagnostic.file) if diagnostic.file is not None else None
+    return {"message": diagnostic.message, "file": file, "pointer": diagnostic.pointer, "line": diagnostic.line}
+
+
+def _diagnostic(item: dict[str, Any]) -> Diagnostic:
+    file = Path(item["file"]) if item["file"] is not None else None
+    return Diagnostic(item["message"], file=file, pointer=item["pointer"], line=item["line"])
+
+
+def encode(models: Any) -> dict[str, Any]:
+    """`GeneratedModels` as JSON (`decode` gives back an equal one)."""
+    return {
+        "files": models.files,
+        "classes": {at: [found.module, found.name] for at, found in models.classes.items()},
+        "lifted": models.lifted,
+        "public_names": list(models.public_names),
+        "warnings": [_encoded(d) for d in models.warnings],
+    }
+
+
+def decode(data: dict[str, Any]) -> Any:
+    from .models import GeneratedModels, ModelClass
+
+    return GeneratedModels(
+        files=dict(data["files"]),
+        classes={at: ModelClass(module, name) for at, (module, name) in data["classes"].items()},
+        lifted=dict(data["lifted"]),
+        public_names=tuple(data["public_names"]),
+        warnings=tuple(_diagnostic(item) for item in data["warnings"]),
+    )
+
+
+def _main() -> None:
+    """The worker: import everything a generation needs, then wait for the one job."""
+    import datamodel_code_generator.config
+    import datamodel_code_generator.parser.openapi  # noqa: F401
+
+    from ..stack import deep_call, heap_frozen
+    from .models import generate_models
+
+    line = sys.stdin.buffer.read()
+    if not line:
+        return  # the pipeline did not need the models after all
+    job = json.loads(line)
+    try:
+        with heap_frozen():
+            models = deep_call(generate_models, job["document"], Path(job["path"]), job["package"])
+        answer: dict[str, Any] = {"models": encode(models)}
+    except GeneratorError as error:
+        answer = {"error": [_encoded(d) for d in error.diagnostics]}
+    sys.stdout.buffer.write(json.dumps(answer).encode("utf-8"))
+
+
+if __name__ == "__main__":
+    _main()
