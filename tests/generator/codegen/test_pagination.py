@@ -27,8 +27,8 @@ from contract_tests.mock.types import ASGIApp, Receive, Scope, Send
 from generator.errors import GeneratorError
 from generator.runtime._pagination import Pagination
 from generator.spec.pagination import PaginationSpec
+from tests.generator.codegen.test_constructs import generated_answers_parse
 from tests.helpers import Built, GenerateClient
-from tests.test_constructs import generated_answers_parse
 
 SPEC = """
 openapi: 3.1.0

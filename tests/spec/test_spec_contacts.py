@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from tests.helpers import ROOT, SPEC, run_generator
-from tests.test_spec import schema_validator
+from tests.spec.test_spec import schema_validator
 
 LIST_FILTERS = ("newContact", "name", "externalId", "origin", "phone", "email", "createdAtFrom", "createdAtTo")
 

@@ -1,6 +1,6 @@
 """The server contract suite has teeth, measured against an independent server over real HTTP.
 
-`tests/faulty_server` is a second, separately written implementation of Update Contact (it
+`tests/contract/faulty_server` is a second, separately written implementation of Update Contact (it
 imports nothing from `contract_tests`, as Kinbox's own server would not), with a catalogue of
 injected faults and benign variants. One uvicorn subprocess serves every variant under its own
 base path; each is then tested exactly as a user tests a live server: the three KINBOX_*
@@ -28,9 +28,9 @@ from contract_tests.report import Report
 from contract_tests.suite import Target, run
 from contract_tests.target import SCOPE_UPDATE
 from contract_tests.test_server_contract import OWN_PROPERTIES
-from tests.faulty_server import faults
-from tests.faulty_server.__main__ import READY_PREFIX
-from tests.faulty_server.catalogue import (
+from tests.contract.faulty_server import faults
+from tests.contract.faulty_server.__main__ import READY_PREFIX
+from tests.contract.faulty_server.catalogue import (
     BENIGN,
     BENIGN_VARIANTS,
     CATALOGUE,
@@ -41,8 +41,8 @@ from tests.faulty_server.catalogue import (
     PASSES,
     Variant,
 )
-from tests.faulty_server.server import KinboxServer
-from tests.faulty_server.table import BEGIN, END, render_table
+from tests.contract.faulty_server.server import KinboxServer
+from tests.contract.faulty_server.table import BEGIN, END, render_table
 from tests.helpers import ROOT
 
 TOKEN = "teeth-token-5b1e"
@@ -55,9 +55,9 @@ EXAMPLES = 25
 
 @pytest.fixture(scope="module")
 def faulty_servers() -> Iterator[str]:
-    """`python -m tests.faulty_server` in a subprocess; yields its base URL."""
+    """`python -m tests.contract.faulty_server` in a subprocess; yields its base URL."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.faulty_server", "--port", "0", "--token", TOKEN],
+        [sys.executable, "-m", "tests.contract.faulty_server", "--port", "0", "--token", TOKEN],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -158,4 +158,4 @@ def test_the_readme_table_is_the_catalogue() -> None:
     assert BEGIN in readme, "README.md lacks the teeth table"
     assert END in readme, "README.md's teeth table has no end marker"
     shown = readme[readme.index(BEGIN) : readme.index(END) + len(END)]
-    assert shown == render_table(), "README.md's teeth table is stale: python -m tests.faulty_server --table"
+    assert shown == render_table(), "README.md's teeth table is stale: python -m tests.contract.faulty_server --table"

@@ -32,7 +32,7 @@ from contract_tests.properties import REFLECTS_VALUES_SENT
 from contract_tests.report import Report
 from contract_tests.session import ACCEPTED_VALUES_PERSIST, REJECTED_CHANGES_NOTHING
 from contract_tests.suite import Target, run
-from tests.asgi_wrappers import edit_requests, json_or_none
+from tests.contract.asgi_wrappers import edit_requests, json_or_none
 
 TOKEN = "probes-token"
 EXAMPLES = 10

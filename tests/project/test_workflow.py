@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from tests.helpers import ROOT
-from tests.test_project import readme_command
+from tests.project.test_project import readme_command
 
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
 

@@ -1,8 +1,8 @@
-"""`python -m tests.faulty_server [--port 0] --token TOKEN`: every catalogue variant, one process.
+"""`python -m tests.contract.faulty_server [--port 0] --token TOKEN`: every catalogue variant, one process.
 
 Variant NAME answers under `http://127.0.0.1:PORT/NAME`, with contacts of its own, so one
 start-up serves the whole catalogue. Prints `READY_PREFIX` and the base URL once listening.
-`python -m tests.faulty_server --table` prints the README table instead.
+`python -m tests.contract.faulty_server --table` prints the README table instead.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ READY_PREFIX = "faulty Kinbox servers on "
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.faulty_server", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tests.contract.faulty_server", description=__doc__)
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0 picks a free one)")
     parser.add_argument("--token", default="", help="the bearer token every variant accepts")
     parser.add_argument("--table", action="store_true", help="print the README table of the catalogue and exit")

@@ -33,7 +33,7 @@ from contract_tests.mock import MockKinbox
 from contract_tests.mock.serve import serve_in_thread
 from generator.release.publish import simple_url
 from tests.helpers import GENERATED, ROOT
-from tests.test_install import fresh_venv, run
+from tests.project.test_install import fresh_venv, run
 
 USER, PASSWORD = "publisher", "index-secret-Xk2"
 VERSION = tomllib.loads((GENERATED / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from .catalogue import CATALOGUE, Variant
 
-BEGIN = (
-    "<!-- teeth-table: `python -m tests.faulty_server --table` writes it; tests/test_contract_teeth.py checks it -->"
-)
+BEGIN = "<!-- teeth-table: `python -m tests.contract.faulty_server --table` writes it; tests/contract/test_contract_teeth.py checks it -->"
 END = "<!-- /teeth-table -->"
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-SPEC_PATH = Path(__file__).resolve().parents[2] / "spec" / "kinbox.openapi.yaml"
+SPEC_PATH = Path(__file__).resolve().parents[3] / "spec" / "kinbox.openapi.yaml"
 OPERATION_PATH = "/v3/contacts/{id}"
 MAX_ID = 2**63 - 1  # the ContactId parameter's `maximum`
 _KNOWN_KEYWORDS = frozenset({"type", "maxLength", "description", "additionalProperties"})

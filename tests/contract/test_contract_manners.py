@@ -22,7 +22,7 @@ from contract_tests.mock.types import ASGIApp, Receive, Scope, Send
 from contract_tests.modes import SCRATCH
 from contract_tests.report import Report
 from contract_tests.suite import Target, run
-from tests.asgi_wrappers import Headers, edit_answers
+from tests.contract.asgi_wrappers import Headers, edit_answers
 
 TOKEN = "manners-token"
 EXAMPLES = 10

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from generator.evolution.matching import pair_items
-from tests.test_diff import DELETE, PROBE, THING, UPDATE, Edit
-from tests.test_diff import findings as findings  # the fixture, for this module's tests
+from tests.generator.evolution.test_diff import DELETE, PROBE, THING, UPDATE, Edit
+from tests.generator.evolution.test_diff import findings as findings  # the fixture, for this module's tests
 
 SHAPE = UPDATE + "/properties/shape/oneOf"  # [{$ref: Circle}, {type: string}] in BASE
 CIRCLE = {"$ref": "#/components/schemas/Circle"}

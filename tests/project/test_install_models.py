@@ -12,9 +12,9 @@ import pytest
 
 from generator.codegen.requirements import PYDANTIC_EMAIL, RUNTIME_REQUIREMENTS, package_requirements
 from generator.pipeline import generate_package, write_package
+from tests.generator.test_corpus import CORPUS
 from tests.helpers import corpus_spec
-from tests.test_corpus import CORPUS
-from tests.test_install import fresh_venv, install, run
+from tests.project.test_install import fresh_venv, install, run
 
 EMAIL = """
 openapi: 3.0.3

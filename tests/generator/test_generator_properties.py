@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from tests.test_hostile_specs import BASE
+from tests.generator.test_hostile_specs import BASE
 
 MAX_EXAMPLES = 40
 

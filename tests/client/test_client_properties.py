@@ -16,7 +16,6 @@ import json
 import math
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -31,9 +30,9 @@ from pydantic import ValidationError
 from generator.pipeline import generate_package, write_package
 from kinbox_client import AsyncKinboxClient, KinboxClient, KinboxError
 from kinbox_client.models import ContactUpdate
+from tests.helpers import ROOT
 from tests.support import TOKEN
 
-ROOT = Path(__file__).parent.parent
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 # Text with what breaks encoders: lone surrogates, NUL, CR/LF, `;`, non-BMP characters.

@@ -17,8 +17,8 @@ from generator.spec import loader
 from generator.spec.lenient import STRICT_HINT
 from generator.spec.refs import normalize_refs
 from generator.spec.verdict import meets_meta_schema
+from tests.generator.spec.test_lenient import SLOPPY_30, SLOPPY_31
 from tests.helpers import SPEC, corpus_spec
-from tests.test_lenient import SLOPPY_30, SLOPPY_31
 
 CORPUS_SPECS = [
     "petstore-3.0.yaml", "petstore-3.1.yaml", "api-with-examples-3.0.yaml", "uspto-3.0.yaml",
