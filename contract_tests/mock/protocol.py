@@ -12,7 +12,7 @@ no second answer: it would be read as the answer to the next request.
 
 It extends `HttpToolsProtocol` through its internals (parser callbacks, the request cycle's
 `more_body`/`disconnected`), so uvicorn is pinned in constraints.txt and
-tests/test_mock_hostile.py sends every case above as raw bytes.
+tests/contract/test_mock_hostile.py sends every case above as raw bytes.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ datamodel-code-generator maps some string formats to types whose validation live
 distribution: `format: email` becomes pydantic's `EmailStr` (which needs `email-validator`,
 pydantic's `email` extra) and `format: ulid` becomes `ulid.ULID` (python-ulid). With the
 options pinned in `models.DMCG_OPTIONS` those are the only imports outside the standard
-library, pydantic and the package itself; `tests/test_install.py` installs every corpus
+library, pydantic and the package itself; `tests/project/test_install.py` installs every corpus
 package into a fresh virtualenv, which is what would catch a new one.
 """
 

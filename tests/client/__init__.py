@@ -1,0 +1,1 @@
+"""The generated client and its runtime (generator/runtime/), sync and async."""

@@ -1,0 +1,1 @@
+"""contract_tests: the server contract suite (against the faulty server) and the mock."""

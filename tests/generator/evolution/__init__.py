@@ -1,0 +1,1 @@
+"""generator.evolution: the spec diff and the generated package's changelog."""

@@ -1,0 +1,1 @@
+"""generator.spec: reading and validating a spec, strict and lenient."""

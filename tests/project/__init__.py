@@ -1,0 +1,1 @@
+"""The project's own promises: install, publish, hooks, CI workflow, benchmarks."""

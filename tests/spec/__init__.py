@@ -1,0 +1,1 @@
+"""spec/kinbox.openapi.yaml itself: the documented facts of the Kinbox API."""
