@@ -229,28 +229,33 @@ class _Differ(SchemaDiffer):
 
     def _component_schemas(self) -> None:
         """Every component schema becomes a model class that callers may import by name."""
-        before, after = components(self.old, "schemas"), components(self.new, "schemas")
+        self._names_in(
+            "schemas",
+            "component-schema",
+            removed="schema {} removed: its generated model class goes away",
+            added="schema {} added: a new model class",
+        )
+
+    def _names_in(self, section: str, rule: str, *, removed: str, added: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """`{rule}-removed` and `{rule}-added` for the names of a components section; both sections."""
+        before, after = components(self.old, section), components(self.new, section)
         for name in before:
             if name not in after:
-                what = f"schema {name} removed: its generated model class goes away"
-                self.add("component-schema-removed", pointer("components", "schemas", name), name, None, what)
+                self.add(f"{rule}-removed", pointer("components", section, name), name, None, removed.format(name))
         for name in after:
             if name not in before:
-                what = f"schema {name} added: a new model class"
-                self.add("component-schema-added", pointer("components", "schemas", name), None, name, what)
+                self.add(f"{rule}-added", pointer("components", section, name), None, name, added.format(name))
+        return before, after
 
     def _security_schemes(self) -> None:
-        before, after = components(self.old, "securitySchemes"), components(self.new, "securitySchemes")
         # The generated client takes a credential for every declared scheme it can apply, used or
         # not; a scheme it cannot apply (mutualTLS) is judged alike, as the diff does not generate.
-        for name in before:
-            if name not in after:
-                what = f"security scheme {name} removed: a client credential for it goes away"
-                self.add("security-scheme-removed", pointer("components", "securitySchemes", name), name, None, what)
-        for name in after:
-            if name not in before:
-                what = f"security scheme {name} added: a client can take a credential for it"
-                self.add("security-scheme-added", pointer("components", "securitySchemes", name), None, name, what)
+        before, after = self._names_in(
+            "securitySchemes",
+            "security-scheme",
+            removed="security scheme {} removed: a client credential for it goes away",
+            added="security scheme {} added: a client can take a credential for it",
+        )
         for name, scheme in after.items():
             if isinstance(scheme, dict) and isinstance(before.get(name), dict):
                 old_kind, new_kind = _scheme_kind(before[name]), _scheme_kind(scheme)
