@@ -168,3 +168,8 @@ def _body_probes(session: Session, properties: dict[str, Any]) -> None:
     ]
     for media_type, body in bodies:
         _refused(session, NON_JSON_BODY_REJECTED, f"a JSON-looking body as {media_type}", body, media_type)
+    # Labelled JSON but not JSON (cut off mid-string): a server must refuse it with a 4xx, never
+    # fail on it. Sent every run, so a parser whose error escapes as a 500 is always caught,
+    # not only when generated data happens to break the syntax.
+    truncated = looks_like_json[: len(looks_like_json) // 2].encode("utf-8")
+    _refused(session, NON_JSON_BODY_REJECTED, "a truncated JSON body as application/json", truncated)
