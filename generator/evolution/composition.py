@@ -5,6 +5,7 @@ decides a union."""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
 
@@ -17,11 +18,12 @@ from .rules import DOC_KEYS, short
 from .views import View, Where, enum_of, fold, types_of
 
 
-class Composition(Collector):
+class Composition(Collector, ABC):
     """The composition keywords of two schemas; `schema` compares two schemas (see `SchemaDiffer`)."""
 
+    @abstractmethod
     def schema(self, old: Any, old_at: str, new: Any, new_at: str, where: Where) -> None:
-        raise NotImplementedError
+        """Compare two schemas: the branches and members found here are compared with it."""
 
     def _wrapping(self, before: View, old: tuple[Any, str], after: View, new: tuple[Any, str], where: Where) -> bool:
         """A schema that became one branch of a bare `oneOf`/`anyOf` (`oneOf: [X, {type: 'null'}]`,
