@@ -15,36 +15,29 @@ from __future__ import annotations
 
 import atexit
 import json
-import os
 import subprocess
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import TYPE_CHECKING, Any
 
-from ..errors import Diagnostic, GeneratorError
+from .. import children
+from ..children import diagnostic_from_json, diagnostic_json, usable_cores
+from ..errors import GeneratorError
 
-_PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the directory `generator` is imported from
+if TYPE_CHECKING:  # imported at run time only where used: this module starts before anything heavy
+    from .models import GeneratedModels
+
 _started: list[ModelsWorker] = []  # the worker `prestart` made, until the pipeline claims it
 
 
 def prestart(argv: list[str]) -> None:
     """Start the worker when the command will generate, on a machine with a core to spare."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if argv[:1] != ["generate"] or cores < 2 or "-h" in argv or "--help" in argv:
+    if argv[:1] != ["generate"] or usable_cores() < 2 or "-h" in argv or "--help" in argv:
         return
-    environment = dict(os.environ)
-    environment["PYTHONPATH"] = os.pathsep.join(filter(None, (str(_PACKAGE_ROOT), os.environ.get("PYTHONPATH"))))
-    try:
-        process = subprocess.Popen(
-            [sys.executable, "-m", __name__],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=environment,
-        )
-    except OSError:
+    process = children.start(__name__)
+    if process is None:
         return
     worker = ModelsWorker(process)
     _started.append(worker)
@@ -61,16 +54,11 @@ class ModelsWorker:
         self._process = process
 
     def submit(
-        self, document: dict[str, Any], spec_path: Path, package: str, *, fallback: Callable[[], Any]
+        self, document: dict[str, Any], spec_path: Path, package: str, *, fallback: Callable[[], GeneratedModels]
     ) -> PendingModels:
         """Send the job; the worker starts as soon as its imports are done."""
         job = json.dumps({"path": str(spec_path), "package": package, "document": document}).encode("utf-8")
-        assert self._process.stdin is not None
-        # The worker reads only once it has imported datamodel-code-generator, and a pipe holds
-        # 64 KiB: a thread writes, so this process goes on validating meanwhile.
-        feeder = threading.Thread(target=_feed, args=(self._process.stdin, job), daemon=True)
-        feeder.start()
-        return PendingModels(self, feeder, fallback)
+        return PendingModels(self, children.feed(self._process, job), fallback)
 
     def answer(self) -> dict[str, Any] | None:
         try:
@@ -95,19 +83,19 @@ class ModelsWorker:
 class PendingModels:
     """The models the worker is making; `result()` waits for them."""
 
-    def __init__(self, worker: ModelsWorker, feeder: threading.Thread, fallback: Callable[[], Any]) -> None:
+    def __init__(self, worker: ModelsWorker, feeder: threading.Thread, fallback: Callable[[], GeneratedModels]) -> None:
         self._worker = worker
         self._feeder = feeder
         self._fallback = fallback
 
-    def result(self) -> Any:  # GeneratedModels; Any keeps this module free of the models' imports
+    def result(self) -> GeneratedModels:
         answer = self._worker.answer()
         self._feeder.join()
         self._worker.close()
         if answer is None:
             return self._fallback()
         if "error" in answer:
-            raise GeneratorError(tuple(_diagnostic(item) for item in answer["error"]))
+            raise GeneratorError(tuple(diagnostic_from_json(item) for item in answer["error"]))
         return decode(answer["models"])
 
     def cancel(self) -> None:
@@ -115,36 +103,18 @@ class PendingModels:
         self._feeder.join()
 
 
-def _feed(pipe: IO[bytes], data: bytes) -> None:
-    try:
-        with pipe:
-            pipe.write(data)
-    except OSError:  # the worker is gone; its exit status tells the pipeline
-        pass
-
-
-def _encoded(diagnostic: Diagnostic) -> dict[str, Any]:
-    file = str(diagnostic.file) if diagnostic.file is not None else None
-    return {"message": diagnostic.message, "file": file, "pointer": diagnostic.pointer, "line": diagnostic.line}
-
-
-def _diagnostic(item: dict[str, Any]) -> Diagnostic:
-    file = Path(item["file"]) if item["file"] is not None else None
-    return Diagnostic(item["message"], file=file, pointer=item["pointer"], line=item["line"])
-
-
-def encode(models: Any) -> dict[str, Any]:
+def encode(models: GeneratedModels) -> dict[str, Any]:
     """`GeneratedModels` as JSON (`decode` gives back an equal one)."""
     return {
         "files": models.files,
         "classes": {at: [found.module, found.name] for at, found in models.classes.items()},
         "lifted": models.lifted,
         "public_names": list(models.public_names),
-        "warnings": [_encoded(d) for d in models.warnings],
+        "warnings": [diagnostic_json(d) for d in models.warnings],
     }
 
 
-def decode(data: dict[str, Any]) -> Any:
+def decode(data: dict[str, Any]) -> GeneratedModels:
     from .models import GeneratedModels, ModelClass
 
     return GeneratedModels(
@@ -152,7 +122,7 @@ def decode(data: dict[str, Any]) -> Any:
         classes={at: ModelClass(module, name) for at, (module, name) in data["classes"].items()},
         lifted=dict(data["lifted"]),
         public_names=tuple(data["public_names"]),
-        warnings=tuple(_diagnostic(item) for item in data["warnings"]),
+        warnings=tuple(diagnostic_from_json(item) for item in data["warnings"]),
     )
 
 
@@ -173,7 +143,7 @@ def _main() -> None:
             models = deep_call(generate_models, job["document"], Path(job["path"]), job["package"])
         answer: dict[str, Any] = {"models": encode(models)}
     except GeneratorError as error:
-        answer = {"error": [_encoded(d) for d in error.diagnostics]}
+        answer = {"error": [diagnostic_json(d) for d in error.diagnostics]}
     sys.stdout.buffer.write(json.dumps(answer).encode("utf-8"))
 
 

@@ -17,18 +17,18 @@ validation happens here, in line, as it always did.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from ..errors import Diagnostic, GeneratorError
+from .. import children
+from ..children import diagnostic_from_json, diagnostic_json, usable_cores
+from ..errors import GeneratorError
 from ..stack import deep_call
 from .loader import Spec, load_bytes, parse_draft, read_spec
 
-_PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the directory `generator` is imported from
 _VALIDATOR_MODULE = "openapi_spec_validator"
 
 
@@ -82,8 +82,7 @@ def load_in_background(path: Path, *, lenient: bool = False, background: bool | 
 
 
 def _worthwhile() -> bool:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cores > 1 and _VALIDATOR_MODULE not in sys.modules
+    return usable_cores() > 1 and _VALIDATOR_MODULE not in sys.modules
 
 
 class _Check:
@@ -97,25 +96,11 @@ class _Check:
 
     @classmethod
     def start(cls, raw: bytes, path: Path) -> _Check | None:
-        environment = dict(os.environ)
-        environment["PYTHONPATH"] = os.pathsep.join(filter(None, (str(_PACKAGE_ROOT), os.environ.get("PYTHONPATH"))))
-        try:
-            process = subprocess.Popen(
-                [sys.executable, "-m", __name__],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                env=environment,
-            )
-        except OSError:
+        process = children.start(__name__)
+        if process is None:
             return None
-        assert process.stdin is not None
         header = json.dumps({"path": str(path)}).encode("utf-8") + b"\n"
-        # The child reads its input only once it has imported the validator, and a pipe holds
-        # 64 KiB: a thread writes it, so a 4 MB spec does not hold up the models meanwhile.
-        feeder = threading.Thread(target=_feed, args=(process.stdin, header + raw), daemon=True)
-        feeder.start()
-        return cls(process, feeder, raw, path)
+        return cls(process, children.feed(process, header + raw), raw, path)
 
     def result(self, draft: Spec) -> Spec:
         try:
@@ -129,7 +114,7 @@ class _Check:
             outcome = None
         if not isinstance(outcome, dict):  # the child could not run: validate here instead
             return load_bytes(self._raw, self._path)
-        found = tuple(_diagnostic(item) for item in outcome["diagnostics"])
+        found = tuple(diagnostic_from_json(item) for item in outcome["diagnostics"])
         if not outcome["valid"]:
             raise GeneratorError(found)
         return Spec(
@@ -150,33 +135,15 @@ class _Check:
             self._process.stdout.close()
 
 
-def _feed(pipe: IO[bytes], data: bytes) -> None:
-    try:
-        with pipe:
-            pipe.write(data)
-    except OSError:  # the child is gone; its exit status tells the parent
-        pass
-
-
-def _encoded(diagnostic: Diagnostic) -> dict[str, Any]:
-    file = str(diagnostic.file) if diagnostic.file is not None else None
-    return {"message": diagnostic.message, "file": file, "pointer": diagnostic.pointer, "line": diagnostic.line}
-
-
-def _diagnostic(item: dict[str, Any]) -> Diagnostic:
-    file = Path(item["file"]) if item["file"] is not None else None
-    return Diagnostic(item["message"], file=file, pointer=item["pointer"], line=item["line"])
-
-
 def _main() -> None:
     """The child: the document arrives on stdin, the verdict leaves on stdout as JSON."""
     header = json.loads(sys.stdin.buffer.readline())
     raw = sys.stdin.buffer.read()
     try:
         spec = deep_call(load_bytes, raw, Path(header["path"]))
-        verdict: dict[str, Any] = {"valid": True, "diagnostics": [_encoded(d) for d in spec.warnings]}
+        verdict: dict[str, Any] = {"valid": True, "diagnostics": [diagnostic_json(d) for d in spec.warnings]}
     except GeneratorError as error:
-        verdict = {"valid": False, "diagnostics": [_encoded(d) for d in error.diagnostics]}
+        verdict = {"valid": False, "diagnostics": [diagnostic_json(d) for d in error.diagnostics]}
     sys.stdout.buffer.write(json.dumps(verdict).encode("utf-8"))
 
 
