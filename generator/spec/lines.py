@@ -79,6 +79,8 @@ def _child(node: yaml.Node, token: str) -> yaml.Node | None:
 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+# What YAML counts as a line break (inside JSON strings too), so both paths give the same line.
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 _DECODER = json.JSONDecoder()
 
 
@@ -107,7 +109,7 @@ class JsonOffsets:
             if found is None:
                 break
             at = found
-        return self._text.count("\n", 0, at) + 1
+        return len(_LINE_BREAKS.findall(self._text, 0, at)) + 1
 
 
 def _skip(text: str, at: int) -> int:
