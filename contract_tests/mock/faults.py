@@ -63,6 +63,8 @@ class FaultInjector:
             self.injected["drop"] += 1
             if faults.drop_after_update:
                 await self.app(scope, receive, _Swallow())
+            else:
+                await _drain(receive)
             await _drop(send)
         else:
             await self.app(scope, receive, send)
@@ -75,6 +77,15 @@ async def _send_error(send: Send, status: int, code: str, message: str, retry_af
         headers.append((b"retry-after", retry_after.encode()))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+async def _drain(receive: Receive) -> None:
+    """Read the whole request first: closing on unread bytes makes the kernel send a reset
+    instead of a clean close, and the client would see a different fault from run to run."""
+    while True:
+        message = await receive()
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            return
 
 
 async def _drop(send: Send) -> None:
