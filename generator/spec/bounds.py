@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from .lines import line_at
 from .pointers import pointer
 
 MAX_DEPTH = 64
@@ -58,7 +59,7 @@ class BoundExceeded(Exception):
         if self.line is not None or self.source is None:
             return self.line
         found = self.source.search(text)
-        return text.count("\n", 0, found.start()) + 1 if found else None
+        return line_at(text, found.start()) if found else None
 
 
 def check_yaml_events(text: str, loader: type[yaml.SafeLoader]) -> bool:

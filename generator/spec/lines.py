@@ -79,7 +79,7 @@ def _child(node: yaml.Node, token: str) -> yaml.Node | None:
 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
-# What YAML counts as a line break (inside JSON strings too), so both paths give the same line.
+# What YAML counts as a line break (inside JSON strings too), so every path gives the same line.
 _LINE_BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 _DECODER = json.JSONDecoder()
 
@@ -109,7 +109,12 @@ class JsonOffsets:
             if found is None:
                 break
             at = found
-        return len(_LINE_BREAKS.findall(self._text, 0, at)) + 1
+        return line_at(self._text, at)
+
+
+def line_at(text: str, offset: int) -> int:
+    """The 1-based line of `offset` in a spec's text, counting line breaks as YAML does."""
+    return len(_LINE_BREAKS.findall(text, 0, offset)) + 1
 
 
 def _skip(text: str, at: int) -> int:

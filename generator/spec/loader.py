@@ -31,7 +31,7 @@ from .bounds import (
     json_only,
     json_too_deep,
 )
-from .lines import FAST_SAFE_LOADER, LineFinder, locate_all
+from .lines import FAST_SAFE_LOADER, LineFinder, line_at, locate_all
 from .openapi import OpenApi
 from .refs import normalize_refs
 
@@ -214,7 +214,7 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
         raise GeneratorError(_bound_diagnostic(exc, path, text)) from None
     except json.JSONDecodeError as exc:
         raise GeneratorError(
-            Diagnostic(f"invalid JSON: {exc.msg} (column {exc.colno})", file=path, line=exc.lineno)
+            Diagnostic(f"invalid JSON: {exc.msg} (column {exc.colno})", file=path, line=line_at(text, exc.pos))
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark

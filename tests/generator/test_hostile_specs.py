@@ -117,6 +117,20 @@ REFUSED: dict[str, tuple[str, str, list[str]]] = {
         ),
         [f"{SCHEMA}/maximum:", "inf is not a JSON number"],
     ),
+    # U+2028 inside a string is a line break to YAML, so a JSON line counts it too: every
+    # diagnostic of one document names its lines the same way (see `spec.lines.line_at`).
+    "surrogate after a U+2028 in a string": (
+        "spec.json",
+        json.dumps(
+            edited(info__description="one\u2028two", components__schemas__Thing__properties__kind__enum=["\ud800"])
+        ).replace("\\u2028", "\u2028"),
+        ["spec.json:2 ", f"{SCHEMA}/properties/kind/enum/0:", SURROGATE],
+    ),
+    "invalid JSON after a U+2028 in a string": (
+        "spec.json",
+        '{"openapi": "3.1.0", "info": {"title": "one\u2028two", "version": }}',
+        ["spec.json:2:", "invalid JSON: Expecting value"],
+    ),
     "NaN in JSON": (
         "spec.json",
         json.dumps(edited(components__schemas__Thing__maximum=1)).replace('"maximum": 1', '"maximum": NaN'),
