@@ -6,7 +6,10 @@ for ever. Here a request that is not valid HTTP/1.1 gets the spec's JSON error (
 parser's reason); a request line and headers over `MAX_HEAD_BYTES` get 413; and a request has
 `request_timeout` seconds from its first byte (a connection's first request: from the
 connection) to arrive in full, else it gets 400. Each of these
-closes the connection, since what follows on it can no longer be framed. When an answer has
+closes the connection, since what follows on it can no longer be framed. It closes lingering,
+as nginx and Go's net/http do: the answer, then a FIN, then whatever the client still sends is
+read and dropped for up to `LINGER_SECONDS`. Closing at once with the client's bytes unread
+makes the kernel send a reset, which can destroy the answer before the client reads it. When an answer has
 already started, or the request before the bad bytes is complete and being answered, there is
 no second answer: it would be read as the answer to the next request.
 
@@ -31,6 +34,9 @@ MAX_HEAD_BYTES = 32 * 1024
 # off between 1 and 1.25 timeouts after its start. One timer per connection, not one per
 # request: arming and cancelling a timer for every request cost more than the rest of this.
 _CHECKS_PER_TIMEOUT = 4
+# How long a refused connection goes on reading (and dropping) what its client sends: enough
+# for a client to finish sending and read the answer, bounded so no client can hold it open.
+LINGER_SECONDS = 2.0
 
 
 class _HeadTooLarge(Exception):
@@ -49,6 +55,7 @@ class MockHttpProtocol(HttpToolsProtocol):
         self._first_request = True  # a new connection's first request counts from the connection
         self._started = 0.0  # loop time the current request (or the connection) started
         self._head_bytes = 0
+        self._linger: asyncio.TimerHandle | None = None
 
     @classmethod
     def with_timeout(cls, seconds: float) -> type[MockHttpProtocol]:
@@ -64,9 +71,13 @@ class MockHttpProtocol(HttpToolsProtocol):
         if self._watch is not None:
             self._watch.cancel()
             self._watch = None
+        if self._linger is not None:
+            self._linger.cancel()
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        if self._linger is not None:  # refused and answered: the rest is dropped unread
+            return
         self._unset_keepalive_if_required()
         try:
             self.parser.feed_data(data)
@@ -118,7 +129,7 @@ class MockHttpProtocol(HttpToolsProtocol):
 
     def _check_deadline(self) -> None:
         self._watch = None
-        if self.transport.is_closing():
+        if self.transport.is_closing() or self._linger is not None:
             return
         late = self.loop.time() - self._started >= self.request_timeout
         if late and self._reading_request:
@@ -145,7 +156,7 @@ class MockHttpProtocol(HttpToolsProtocol):
             if cycle.response_started:
                 self.transport.close()
                 return
-        if self.transport.is_closing():
+        if self.transport.is_closing() or self._linger is not None:
             return
         answer = error(status, code, message)
         head = [STATUS_LINE[status]]
@@ -159,4 +170,14 @@ class MockHttpProtocol(HttpToolsProtocol):
             ]
         )
         self.transport.write(b"".join(head) + answer.body)
-        self.transport.close()
+        self._close_lingering()
+
+    def _close_lingering(self) -> None:
+        """Send the answer and a FIN, drop what the client still sends, close when it does (or late)."""
+        self._linger = self.loop.call_later(LINGER_SECONDS, self.transport.close)
+        if not self.transport.can_write_eof():
+            self.transport.close()
+            return
+        self.transport.write_eof()
+        # The client's EOF then closes the transport: uvicorn's `eof_received` keeps nothing open.
+        self.flow.resume_reading()

@@ -316,6 +316,17 @@ def test_an_oversized_head_gets_a_json_413(url: str, request_bytes: bytes) -> No
     assert str(MAX_HEAD_BYTES) in message
 
 
+def test_a_refused_client_still_sending_reads_its_answer(url: str) -> None:
+    """The refusal lingers: the server reads (and drops) what follows, so no reset eats the 413.
+
+    Closed at once, with a megabyte of the client's bytes unread, the kernel resets the
+    connection and the client never reads the answer (every time, on Linux).
+    """
+    request = b"PATCH /v3/contacts/1001 HTTP/1.1\r\n" + HEAD + b"X-Padding: " + b"p" * 40_000 + b"\r\n\r\n"
+    for _ in range(5):
+        protocol_refusal(exchange(url, request + b"j" * 1_000_000), 413, "request_too_large")
+
+
 @pytest.mark.parametrize(
     "parts",
     [
