@@ -11,6 +11,7 @@ from pathlib import Path
 from . import __version__
 from .codegen import models_worker
 from .codegen.build import build_api
+from .codegen.facts import RUNTIME
 from .codegen.formatting import format_python, ruff_version
 from .codegen.ir import Api
 from .codegen.models import GeneratedModels, generate_models
@@ -25,8 +26,6 @@ from .settings import LayoutChoice
 from .spec.background import load_in_background
 from .spec.loader import Spec, load_bytes, parse_draft, read_spec, validate_draft
 from .stack import deep_call, heap_frozen
-
-RUNTIME = Path(__file__).parent / "runtime"
 
 Progress = Callable[[str], None]
 """Told what the pipeline starts doing next (the CLI shows it on a terminal)."""
@@ -183,11 +182,11 @@ def _generate_from(spec: Spec, make_models: Callable[[], GeneratedModels], optio
     progress(f"rendering {len(api.operations)} operations ({api.layout} layout)")
     sources: dict[str, str] = {f"{package}/{name}": text for name, text in models.files.items()}
     sources.update(render_package(api, options.templates))
-    for module in sorted(RUNTIME.glob("*.py")):
-        sources[f"{package}/_runtime/{module.name}"] = module.read_text(encoding="utf-8")
     progress(f"formatting {sum(name.endswith('.py') for name in sources)} Python files (ruff)")
     formatted = format_python(sources)
     files = {name: text.encode("utf-8") for name, text in formatted.items()}
+    # Copied as they are: generator/runtime/ruff.toml keeps them formatted as the output is.
+    files.update({f"{package}/_runtime/{module.name}": module.read_bytes() for module in sorted(RUNTIME.glob("*.py"))})
     files[f"{package}/py.typed"] = b""
     history, history_warnings = history_files(
         spec,

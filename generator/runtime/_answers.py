@@ -13,7 +13,8 @@ import httpx
 from pydantic import ValidationError
 
 from . import _retry
-from ._endpoint import Endpoint, decode_body, decode_error_body
+from ._bodies import decode_body, decode_error_body
+from ._endpoint import Endpoint
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -25,7 +26,9 @@ from ._exceptions import (
 from ._streaming import AsyncStream, Stream
 
 
-def parse_success(endpoint: Endpoint, response: httpx.Response, stream_type: type[Stream] | type[AsyncStream]) -> Any:
+def parse_success(
+    endpoint: Endpoint, response: httpx.Response, stream_type: type[Stream] | type[AsyncStream]
+) -> Any:
     """The typed body of a success answer (a `stream_type` for `text/event-stream`)."""
     spec = endpoint.response_for(response.status_code) or endpoint.success_fallback()
     if spec is None:
@@ -49,7 +52,9 @@ def parse_success(endpoint: Endpoint, response: httpx.Response, stream_type: typ
         ) from None
 
 
-def status_error(endpoint: Endpoint, response: httpx.Response, now: Callable[[], float]) -> APIStatusError:
+def status_error(
+    endpoint: Endpoint, response: httpx.Response, now: Callable[[], float]
+) -> APIStatusError:
     """The exception for a non-2xx answer whose body has been read; `now` is the wall clock."""
     spec = endpoint.response_for(response.status_code) or endpoint.error_fallback()
     body = decode_error_body(spec, response.content)
@@ -64,7 +69,9 @@ def status_error(endpoint: Endpoint, response: httpx.Response, now: Callable[[],
     return error_class(message, response=response, body=body)
 
 
-def connection_error(endpoint: Endpoint, request: httpx.Request, exc: Exception) -> APIConnectionError:
+def connection_error(
+    endpoint: Endpoint, request: httpx.Request, exc: Exception
+) -> APIConnectionError:
     """The exception for a transport failure: a timeout, or any other connection error."""
     where = f"{endpoint.method} {request.url.path}"
     if isinstance(exc, httpx.TimeoutException):

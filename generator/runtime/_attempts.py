@@ -42,12 +42,20 @@ def attempts(
         try:
             response = yield request
         except httpx.TransportError as exc:
-            log_attempt(request, type(exc).__name__, started=started, clock=clock, retries_done=retries_done)
+            log_attempt(
+                request, type(exc).__name__, started=started, clock=clock, retries_done=retries_done
+            )
             delay = next_delay(retries_done, max_retries, None, now)
             if delay is None:
                 raise connection_error(endpoint, request, exc) from exc
         else:
-            log_attempt(request, response.status_code, started=started, clock=clock, retries_done=retries_done)
+            log_attempt(
+                request,
+                response.status_code,
+                started=started,
+                clock=clock,
+                retries_done=retries_done,
+            )
             if response.is_success:
                 return response, retries_done
             yield response

@@ -41,7 +41,9 @@ class Credentials:
 
     def hint(self, names: tuple[str, ...]) -> str:
         """'pass token=... or set KINBOX_TOKEN'."""
-        return " and ".join(f"pass {name}=... or set {self._env_vars.get(name, name.upper())}" for name in names)
+        return " and ".join(
+            f"pass {name}=... or set {self._env_vars.get(name, name.upper())}" for name in names
+        )
 
     def __repr__(self) -> str:
         return f"Credentials({', '.join(f'{name}=***' for name in sorted(self._values))})"
@@ -56,7 +58,9 @@ REQUIRED: dict[SchemeKind, tuple[str, ...]] = {
 
 
 def satisfiable(
-    alternatives: tuple[tuple[str, ...], ...], schemes: Mapping[str, SecurityScheme], credentials: Credentials
+    alternatives: tuple[tuple[str, ...], ...],
+    schemes: Mapping[str, SecurityScheme],
+    credentials: Credentials,
 ) -> tuple[str, ...] | None:
     """The first alternative whose credentials are all present; None when none is.
 
@@ -66,13 +70,17 @@ def satisfiable(
     if not alternatives:
         return ()
     for alternative in sorted(alternatives, key=lambda names: not names):
-        if all(credentials.get(arg) for name in alternative for arg in REQUIRED[schemes[name].kind]):
+        if all(
+            credentials.get(arg) for name in alternative for arg in REQUIRED[schemes[name].kind]
+        ):
             return alternative
     return None
 
 
 def missing_message(
-    alternatives: tuple[tuple[str, ...], ...], schemes: Mapping[str, SecurityScheme], credentials: Credentials
+    alternatives: tuple[tuple[str, ...], ...],
+    schemes: Mapping[str, SecurityScheme],
+    credentials: Credentials,
 ) -> str:
     needed = sorted({arg for name in alternatives[0] for arg in REQUIRED[schemes[name].kind]})
     return f"no credentials: {credentials.hint(tuple(needed))}"
@@ -105,7 +113,9 @@ def apply(
 
 
 def require(
-    alternatives: tuple[tuple[str, ...], ...], schemes: Mapping[str, SecurityScheme], credentials: Credentials
+    alternatives: tuple[tuple[str, ...], ...],
+    schemes: Mapping[str, SecurityScheme],
+    credentials: Credentials,
 ) -> tuple[str, ...]:
     chosen = satisfiable(alternatives, schemes, credentials)
     if chosen is None:

@@ -26,7 +26,8 @@ import httpx
 from . import _auth, _masking
 from ._answers import parse_success
 from ._attempts import Step, attempts
-from ._endpoint import Endpoint, encode_body, query_items
+from ._bodies import encode_body
+from ._endpoint import Endpoint, query_items
 from ._exceptions import UsageError
 from ._log import configure_logging
 from ._options import DEFAULT_CONNECTION_LIMITS, NOT_GIVEN, ClientConfig, RequestOptions
@@ -67,7 +68,9 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
         self._alternatives: dict[tuple[tuple[str, ...], ...], tuple[str, ...]] = {}
         # Where this API's keys may travel, marked on every request so whatever shows it masks them.
         self._secrets = _masking.secrets_of(config.security_schemes.values())
-        self._mask_header_repr = self._secrets != _masking.NONE  # httpx's repr masks Authorization itself
+        self._mask_header_repr = (
+            self._secrets != _masking.NONE
+        )  # httpx's repr masks Authorization itself
         _masking.guard_httpx_log(config.security_schemes)
         if config.default_security and all(config.default_security):
             _auth.require(config.default_security, config.security_schemes, self._credentials)
@@ -111,7 +114,9 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self._base_url)!r})"
 
-    def with_options(self, *, timeout: float | httpx.Timeout | None = NOT_GIVEN, max_retries: int = NOT_GIVEN) -> Self:
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = NOT_GIVEN, max_retries: int = NOT_GIVEN
+    ) -> Self:
         """A copy with other defaults, sharing this client's connections."""
         clone = copy.copy(self)
         clone._owns_http = False  # the copy shares the connection pool; the original closes it
@@ -134,7 +139,9 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
         present = {name.lower() for name in self._default_headers}
         for name, value in defaults.items():
             if name not in present and name not in ("accept", "user-agent"):
-                self._default_headers["-".join(part.capitalize() for part in name.split("-"))] = value
+                self._default_headers["-".join(part.capitalize() for part in name.split("-"))] = (
+                    value
+                )
 
     # -- building ---------------------------------------------------------------------------
 
@@ -149,7 +156,12 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
         body: object,
         options: RequestOptions,
     ) -> httpx.Request:
-        for location, values in (("path", path), ("query", query), ("header", headers), ("cookie", cookies)):
+        for location, values in (
+            ("path", path),
+            ("query", query),
+            ("header", headers),
+            ("cookie", cookies),
+        ):
             if values:
                 endpoint.check_parameters(location, values)
         url_path = endpoint.url_path(path or {})
@@ -164,10 +176,17 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
         request_cookies = endpoint.cookie_values(cookies) if cookies else {}
         alternative = self._alternatives.get(endpoint.security)
         if alternative is None:  # credentials never change: decide once per set of requirements
-            alternative = _auth.require(endpoint.security, self._config.security_schemes, self._credentials)
+            alternative = _auth.require(
+                endpoint.security, self._config.security_schemes, self._credentials
+            )
             self._alternatives[endpoint.security] = alternative
         _auth.apply(
-            alternative, self._config.security_schemes, self._credentials, request_headers, query_pairs, request_cookies
+            alternative,
+            self._config.security_schemes,
+            self._credentials,
+            request_headers,
+            query_pairs,
+            request_cookies,
         )
         content_args: dict[str, Any] = {}
         if endpoint.body is not None and body is not None:
@@ -181,7 +200,11 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
         if "extra_headers" in options:
             request_headers.update(options["extra_headers"])
         timeout = options.get("timeout", self._timeout)
-        base = endpoint.server.rstrip("/") if endpoint.server and not self._base_url_chosen else self._base_url_text
+        base = (
+            endpoint.server.rstrip("/")
+            if endpoint.server and not self._base_url_chosen
+            else self._base_url_text
+        )
         url = base + url_path  # one string, parsed once: the path is already percent-encoded
         if not self._plain_http:  # the caller's client: its own headers, cookies and auth apply
             request = self._http.build_request(
@@ -200,7 +223,9 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
                 params=query_pairs or None,
                 headers=request_headers,
                 extensions={
-                    "timeout": httpx.Timeout(timeout).as_dict() if "timeout" in options else self._timeout_extension,
+                    "timeout": httpx.Timeout(timeout).as_dict()
+                    if "timeout" in options
+                    else self._timeout_extension,
                     _masking.EXTENSION: self._secrets,
                 },
                 **content_args,
@@ -223,11 +248,15 @@ class BaseClient(abc.ABC, Generic[_HttpT, _TransportT]):
             options=options,
         )
         max_retries = options.get("max_retries", self._max_retries)
-        return attempts(endpoint, request, max_retries=max_retries, now=self._now, clock=self._clock)
+        return attempts(
+            endpoint, request, max_retries=max_retries, now=self._now, clock=self._clock
+        )
 
     # -- answering ----------------------------------------------------------------------------
 
-    def _raw_response(self, endpoint: Endpoint, response: httpx.Response, retries: int) -> APIResponse[Any]:
+    def _raw_response(
+        self, endpoint: Endpoint, response: httpx.Response, retries: int
+    ) -> APIResponse[Any]:
         return APIResponse(response, lambda r: self._parse(endpoint, r), retries)
 
     def _parse(self, endpoint: Endpoint, response: httpx.Response) -> Any:
@@ -257,7 +286,9 @@ class SyncAPIClient(BaseClient[httpx.Client, httpx.BaseTransport]):
     def _request(self, endpoint: Endpoint, *, options: RequestOptions, **parts: Any) -> Any:
         return self._parse(endpoint, self._send(endpoint, options, parts)[0])
 
-    def _request_raw(self, endpoint: Endpoint, *, options: RequestOptions, **parts: Any) -> APIResponse[Any]:
+    def _request_raw(
+        self, endpoint: Endpoint, *, options: RequestOptions, **parts: Any
+    ) -> APIResponse[Any]:
         return self._raw_response(endpoint, *self._send(endpoint, options, parts))
 
     def _send(
@@ -309,7 +340,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport]):
     async def _request(self, endpoint: Endpoint, *, options: RequestOptions, **parts: Any) -> Any:
         return self._parse(endpoint, (await self._send(endpoint, options, parts))[0])
 
-    async def _request_raw(self, endpoint: Endpoint, *, options: RequestOptions, **parts: Any) -> APIResponse[Any]:
+    async def _request_raw(
+        self, endpoint: Endpoint, *, options: RequestOptions, **parts: Any
+    ) -> APIResponse[Any]:
         return self._raw_response(endpoint, *(await self._send(endpoint, options, parts)))
 
     async def _send(

@@ -138,7 +138,9 @@ class UnprocessableEntityError(APIStatusError):
 class RateLimitError(APIStatusError):
     """429. `retry_after` is the wait the server asked for, in seconds, when it said."""
 
-    def __init__(self, message: str, *, response: httpx.Response, body: Any, retry_after: float | None) -> None:
+    def __init__(
+        self, message: str, *, response: httpx.Response, body: Any, retry_after: float | None
+    ) -> None:
         super().__init__(message, response=response, body=body)
         self.retry_after = retry_after
 

@@ -31,14 +31,20 @@ ERRORS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (("RateLimitError",), "429; `retry_after` is the wait the server asked for"),
     (("InternalServerError",), "5xx"),
-    (("APIResponseValidationError",), "a 2xx body that does not match the spec (`body` and `errors` say how)"),
+    (
+        ("APIResponseValidationError",),
+        "a 2xx body that does not match the spec (`body` and `errors` say how)",
+    ),
     (("RequestValidationError",), "a request body that breaks the spec; nothing was sent"),
     (
         ("ParameterValidationError",),
         "a path, query, header or cookie value that breaks its schema (a subclass of `RequestValidationError`)",
     ),
     (("MissingCredentialsError",), "no credential for an operation that needs one"),
-    (("PaginationError",), "iterating pages would never end: a page repeats the one before it, or a cursor repeats"),
+    (
+        ("PaginationError",),
+        "iterating pages would never end: a page repeats the one before it, or a cursor repeats",
+    ),
 )
 # Everything else the package's `__init__` re-exports from `_runtime`, with the exceptions.
 EXPORTS: tuple[str, ...] = (

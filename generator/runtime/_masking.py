@@ -40,9 +40,18 @@ def secrets_of(schemes: Iterable[_auth.SecurityScheme]) -> Secrets:
     """Every name an API key of these schemes may travel under (bearer and basic use Authorization)."""
     keys = [s for s in schemes if s.kind == "api_key" and s.api_key_name]
     return Secrets(
-        headers=_ALWAYS | {s.api_key_name.lower() for s in keys if s.api_key_location == "header" and s.api_key_name},
-        query=frozenset(s.api_key_name for s in keys if s.api_key_location == "query" and s.api_key_name),
-        cookies=frozenset(s.api_key_name for s in keys if s.api_key_location == "cookie" and s.api_key_name),
+        headers=_ALWAYS
+        | {
+            s.api_key_name.lower()
+            for s in keys
+            if s.api_key_location == "header" and s.api_key_name
+        },
+        query=frozenset(
+            s.api_key_name for s in keys if s.api_key_location == "query" and s.api_key_name
+        ),
+        cookies=frozenset(
+            s.api_key_name for s in keys if s.api_key_location == "cookie" and s.api_key_name
+        ),
     )
 
 
@@ -57,7 +66,9 @@ def masked_url(url: httpx.URL, secrets: Secrets) -> httpx.URL:
     pairs = url.params.multi_items()
     if not any(key in secrets.query for key, _ in pairs):
         return url
-    return url.copy_with(params=[(key, MASK if key in secrets.query else value) for key, value in pairs])
+    return url.copy_with(
+        params=[(key, MASK if key in secrets.query else value) for key, value in pairs]
+    )
 
 
 def masked_items(items: Iterable[tuple[str, str]], secrets: Secrets) -> list[tuple[str, str]]:
@@ -123,7 +134,11 @@ def masked_response(response: httpx.Response) -> httpx.Response:
     # `content` is already decoded: built without Content-Encoding, so it is not decoded twice.
     copy = httpx.Response(
         response.status_code,
-        headers=[(name, value) for name, value in headers.multi_items() if name.lower() != "content-encoding"],
+        headers=[
+            (name, value)
+            for name, value in headers.multi_items()
+            if name.lower() != "content-encoding"
+        ],
         content=content,
         request=masked_request(response.request),
     )
@@ -144,7 +159,9 @@ class QueryKeyFilter(logging.Filter):
         if not names or not isinstance(record.args, tuple):
             return True
         secrets = Secrets(query=names)
-        masked = tuple(masked_url(arg, secrets) if isinstance(arg, httpx.URL) else arg for arg in record.args)
+        masked = tuple(
+            masked_url(arg, secrets) if isinstance(arg, httpx.URL) else arg for arg in record.args
+        )
         # Only a record that carried one of the keys is changed; any other keeps its args as logged.
         if any(new is not old for new, old in zip(masked, record.args, strict=True)):
             record.args = tuple(str(arg) if isinstance(arg, httpx.URL) else arg for arg in masked)

@@ -13,7 +13,8 @@ from . import _auth, _defaults
 DEFAULT_TIMEOUT = httpx.Timeout(_defaults.TIMEOUT, connect=_defaults.CONNECT_TIMEOUT)
 DEFAULT_MAX_RETRIES = _defaults.MAX_RETRIES
 DEFAULT_CONNECTION_LIMITS = httpx.Limits(
-    max_connections=_defaults.MAX_CONNECTIONS, max_keepalive_connections=_defaults.MAX_KEEPALIVE_CONNECTIONS
+    max_connections=_defaults.MAX_CONNECTIONS,
+    max_keepalive_connections=_defaults.MAX_KEEPALIVE_CONNECTIONS,
 )
 
 

@@ -81,7 +81,11 @@ def pick(value: Any, tokens: tuple[str, ...]) -> Any:
             return None
         if isinstance(value, BaseModel):
             attribute = _attribute(type(value), token)
-            value = getattr(value, attribute) if attribute is not None else (value.model_extra or {}).get(token)
+            value = (
+                getattr(value, attribute)
+                if attribute is not None
+                else (value.model_extra or {}).get(token)
+            )
         elif isinstance(value, Mapping):
             value = value.get(token)
         elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
@@ -109,14 +113,18 @@ def _count(value: object) -> int | None:
 class _Page(Generic[_T]):
     """What both pages are: the parsed body, its items and total, and where the next page starts."""
 
-    def __init__(self, request: _PageRequest, body: Any, cursors: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, request: _PageRequest, body: Any, cursors: frozenset[str] = frozenset()
+    ) -> None:
         self._request = request
         self._cursors = cursors  # the cursors followed to reach this page
         pagination = request.pagination
         self.body = body  # the parsed response, as the operation's raw-response method returns it
         items = pick(body, pagination.items)
         self.data: list[_T] = list(items) if isinstance(items, list) else []
-        self.total_count: int | None = _count(pick(body, pagination.total)) if pagination.total else None
+        self.total_count: int | None = (
+            _count(pick(body, pagination.total)) if pagination.total else None
+        )
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(items={len(self.data)}, total_count={self.total_count})"
@@ -173,7 +181,11 @@ class SyncPage(_Page[_T]):
     """One page of a sync list method; iterating it yields every item of this page and the ones after."""
 
     def __init__(
-        self, client: SyncAPIClient, request: _PageRequest, body: Any, cursors: frozenset[str] = frozenset()
+        self,
+        client: SyncAPIClient,
+        request: _PageRequest,
+        body: Any,
+        cursors: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(request, body, cursors)
         self._client = client
@@ -201,14 +213,20 @@ class AsyncPage(_Page[_T]):
     """One page of an async list method; `async for` over it yields every item of this page and the ones after."""
 
     def __init__(
-        self, client: AsyncAPIClient, request: _PageRequest, body: Any, cursors: frozenset[str] = frozenset()
+        self,
+        client: AsyncAPIClient,
+        request: _PageRequest,
+        body: Any,
+        cursors: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(request, body, cursors)
         self._client = client
 
     async def get_next_page(self) -> AsyncPage[_T]:
         request, cursors = self._next_request()
-        body = await self._client._request(request.endpoint, options=request.options, **request.parts)
+        body = await self._client._request(
+            request.endpoint, options=request.options, **request.parts
+        )
         following: AsyncPage[_T] = AsyncPage(self._client, request, body, cursors)
         self._check_progress(following)
         return following
@@ -259,7 +277,9 @@ class AsyncPaginator(Generic[_T]):
 
     async def _first_page(self) -> AsyncPage[_T]:
         request = self._request
-        body = await self._client._request(request.endpoint, options=request.options, **request.parts)
+        body = await self._client._request(
+            request.endpoint, options=request.options, **request.parts
+        )
         return AsyncPage(self._client, request, body)
 
     def __await__(self) -> Generator[Any, None, AsyncPage[_T]]:

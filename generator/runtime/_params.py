@@ -43,7 +43,13 @@ PATH_DEFAULT = ParameterStyle(*DEFAULT_STYLES["path"])
 QUERY_DEFAULT = ParameterStyle(*DEFAULT_STYLES["query"])
 HEADER_DEFAULT = ParameterStyle(*DEFAULT_STYLES["header"])
 COOKIE_DEFAULT = ParameterStyle(*DEFAULT_STYLES["cookie"])
-_DELIMITERS = {"form": ",", "simple": ",", "spaceDelimited": " ", "pipeDelimited": "|", "deepObject": ","}
+_DELIMITERS = {
+    "form": ",",
+    "simple": ",",
+    "spaceDelimited": " ",
+    "pipeDelimited": "|",
+    "deepObject": ",",
+}
 
 
 def is_absent(value: object) -> bool:
@@ -83,8 +89,12 @@ def _flat(data: object, style: ParameterStyle, encode: Callable[[str], str] = st
         return delimiter.join(encode(text(item)) for item in data)
     if isinstance(data, dict):
         if style.explode:
-            return delimiter.join(f"{encode(key)}={encode(text(item))}" for key, item in data.items())
-        return delimiter.join(f"{encode(key)}{delimiter}{encode(text(item))}" for key, item in data.items())
+            return delimiter.join(
+                f"{encode(key)}={encode(text(item))}" for key, item in data.items()
+            )
+        return delimiter.join(
+            f"{encode(key)}{delimiter}{encode(text(item))}" for key, item in data.items()
+        )
     return encode(text(data))
 
 
@@ -97,7 +107,9 @@ def path_value(value: object, style: ParameterStyle = PATH_DEFAULT) -> str:
     return _flat(plain(value), style, encode)
 
 
-def query_pairs(name: str, value: object, style: ParameterStyle = QUERY_DEFAULT) -> list[tuple[str, str]]:
+def query_pairs(
+    name: str, value: object, style: ParameterStyle = QUERY_DEFAULT
+) -> list[tuple[str, str]]:
     if is_absent(value):
         return []
     data = plain(value)
@@ -114,7 +126,9 @@ def header_value(value: object, style: ParameterStyle = HEADER_DEFAULT) -> str:
     return _flat(plain(value), style)
 
 
-def cookie_pairs(name: str, value: object, style: ParameterStyle = COOKIE_DEFAULT) -> list[tuple[str, str]]:
+def cookie_pairs(
+    name: str, value: object, style: ParameterStyle = COOKIE_DEFAULT
+) -> list[tuple[str, str]]:
     if is_absent(value):
         return []
     data = plain(value)
@@ -126,15 +140,23 @@ def cookie_pairs(name: str, value: object, style: ParameterStyle = COOKIE_DEFAUL
 def bracket_pairs(data: object, prefix: str) -> list[tuple[str, str]]:
     """`a[b]=1`, `a[0]=x`, nested to any depth: the convention of form APIs (Stripe, Rails, PHP)."""
     if isinstance(data, dict):
-        return [pair for key, item in data.items() for pair in bracket_pairs(item, f"{prefix}[{key}]")]
+        return [
+            pair for key, item in data.items() for pair in bracket_pairs(item, f"{prefix}[{key}]")
+        ]
     if isinstance(data, list):
-        return [pair for index, item in enumerate(data) for pair in bracket_pairs(item, f"{prefix}[{index}]")]
+        return [
+            pair
+            for index, item in enumerate(data)
+            for pair in bracket_pairs(item, f"{prefix}[{index}]")
+        ]
     if data is None:
         return []
     return [(prefix, text(data))]
 
 
-def form_field_pairs(name: str, value: object, style: ParameterStyle | None) -> list[tuple[str, str]]:
+def form_field_pairs(
+    name: str, value: object, style: ParameterStyle | None
+) -> list[tuple[str, str]]:
     """One property of a form body. Without an Encoding Object, arrays of scalars repeat the key
     (form, exploded) and anything nested uses brackets (`a[b]=1`)."""
     data = plain(value)

@@ -21,7 +21,10 @@ class APIResponse(Generic[T]):
     `parse()` for the typed body (parsed on first call, then cached)."""
 
     def __init__(
-        self, http_response: httpx.Response, parser: Callable[[httpx.Response], T], retries_taken: int
+        self,
+        http_response: httpx.Response,
+        parser: Callable[[httpx.Response], T],
+        retries_taken: int,
     ) -> None:
         self.http_response = http_response
         self.retries_taken = retries_taken

@@ -8,7 +8,13 @@ from collections.abc import Callable
 
 import httpx
 
-from ._defaults import BACKOFF_JITTER, INITIAL_BACKOFF, MAX_BACKOFF, MAX_RETRY_AFTER, RETRYABLE_STATUS
+from ._defaults import (
+    BACKOFF_JITTER,
+    INITIAL_BACKOFF,
+    MAX_BACKOFF,
+    MAX_RETRY_AFTER,
+    RETRYABLE_STATUS,
+)
 
 
 def is_retryable_status(status_code: int) -> bool:

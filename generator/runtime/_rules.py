@@ -22,7 +22,9 @@ Number = int | float
 
 # RFC 3339 `date-time` and `full-date`, the formats OpenAPI names; the offset is required.
 _DATE = r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
-_DATE_TIME = _DATE + r"[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)"
+_DATE_TIME = (
+    _DATE + r"[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)"
+)
 FORMATS: dict[str, re.Pattern[str]] = {
     "date-time": re.compile(_DATE_TIME, re.ASCII),
     "date": re.compile(_DATE, re.ASCII),
@@ -57,7 +59,12 @@ class Rule:
 
 def problem(value: object, rule: Rule) -> str | None:
     """What makes `value` break `rule` ("must be <= 500"), or None when it is allowed."""
-    if type(value) is int and rule.enum is None and not rule.any_of and _type_allowed("integer", value, rule.types):
+    if (
+        type(value) is int
+        and rule.enum is None
+        and not rule.any_of
+        and _type_allowed("integer", value, rule.types)
+    ):
         return _number_problem(value, rule)  # the common case (ids, limits, offsets), kept short
     value = _unwrapped(value, rule)
     if isinstance(value, str) and _lone_surrogate(value):
@@ -76,7 +83,11 @@ def problem(value: object, rule: Rule) -> str | None:
         found = _array_problem(value, rule)
     if found is None and isinstance(value, Mapping):
         found = _object_problem(value)
-    if found is None and rule.any_of and all(problem(value, alternative) for alternative in rule.any_of):
+    if (
+        found is None
+        and rule.any_of
+        and all(problem(value, alternative) for alternative in rule.any_of)
+    ):
         found = "matches none of the schemas it may take (anyOf/oneOf)"
     return found
 
@@ -104,7 +115,9 @@ def _unwrapped(value: object, rule: Rule) -> object:
         return value.value
     if isinstance(value, dt.datetime):
         # A date-time without an offset is not RFC 3339: leave it a datetime, which no string rule accepts.
-        return value if rule.format == "date-time" and value.utcoffset() is None else value.isoformat()
+        return (
+            value if rule.format == "date-time" and value.utcoffset() is None else value.isoformat()
+        )
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     return value
@@ -165,7 +178,9 @@ def _is_multiple(value: Number, step: Number) -> bool:
     if isinstance(value, int) and isinstance(step, int):
         return value % step == 0
     quotient = value / step
-    return math.isfinite(quotient) and math.isclose(quotient, round(quotient), rel_tol=0, abs_tol=1e-9)
+    return math.isfinite(quotient) and math.isclose(
+        quotient, round(quotient), rel_tol=0, abs_tol=1e-9
+    )
 
 
 def _string_problem(value: str, rule: Rule) -> str | None:

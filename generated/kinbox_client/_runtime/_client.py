@@ -26,7 +26,8 @@ import httpx
 from . import _auth, _masking
 from ._answers import parse_success
 from ._attempts import Step, attempts
-from ._endpoint import Endpoint, encode_body, query_items
+from ._bodies import encode_body
+from ._endpoint import Endpoint, query_items
 from ._exceptions import UsageError
 from ._log import configure_logging
 from ._options import DEFAULT_CONNECTION_LIMITS, NOT_GIVEN, ClientConfig, RequestOptions

@@ -13,7 +13,8 @@ import httpx
 from pydantic import ValidationError
 
 from . import _retry
-from ._endpoint import Endpoint, decode_body, decode_error_body
+from ._bodies import decode_body, decode_error_body
+from ._endpoint import Endpoint
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
