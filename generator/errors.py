@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .text import terminal
 
@@ -39,6 +40,16 @@ class Diagnostic:
 
     def located(self, file: Path, line: int | None) -> Diagnostic:
         return Diagnostic(self.message, file=file, pointer=self.pointer, line=line)
+
+    def to_json(self) -> dict[str, Any]:
+        """As a child process sends it (`generator.children`); `from_json` gives back an equal one."""
+        file = str(self.file) if self.file is not None else None
+        return {"message": self.message, "file": file, "pointer": self.pointer, "line": self.line}
+
+    @classmethod
+    def from_json(cls, item: dict[str, Any]) -> Diagnostic:
+        file = Path(item["file"]) if item["file"] is not None else None
+        return cls(item["message"], file=file, pointer=item["pointer"], line=item["line"])
 
 
 class GeneratorError(Exception):

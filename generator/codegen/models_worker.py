@@ -14,19 +14,21 @@ does in its own process instead, with the same result.
 from __future__ import annotations
 
 import atexit
-import json
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import children
-from ..children import diagnostic_from_json, diagnostic_json, usable_cores
-from ..errors import GeneratorError
+from ..children import usable_cores
 
-if TYPE_CHECKING:  # imported at run time only where used: this module starts before anything heavy
+# This module is imported before anything else to start the worker (`generator.children`
+# says why that import must stay light): the rest is imported where it is used.
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+    from typing import Any
+
     from .models import GeneratedModels
 
 _started: list[ModelsWorker] = []  # the worker `prestart` made, until the pipeline claims it
@@ -57,10 +59,14 @@ class ModelsWorker:
         self, document: dict[str, Any], spec_path: Path, package: str, *, fallback: Callable[[], GeneratedModels]
     ) -> PendingModels:
         """Send the job; the worker starts as soon as its imports are done."""
+        import json
+
         job = json.dumps({"path": str(spec_path), "package": package, "document": document}).encode("utf-8")
         return PendingModels(self, children.feed(self._process, job), fallback)
 
     def answer(self) -> dict[str, Any] | None:
+        import json
+
         try:
             assert self._process.stdout is not None
             with self._process.stdout:
@@ -89,13 +95,15 @@ class PendingModels:
         self._fallback = fallback
 
     def result(self) -> GeneratedModels:
+        from ..errors import Diagnostic, GeneratorError
+
         answer = self._worker.answer()
         self._feeder.join()
         self._worker.close()
         if answer is None:
             return self._fallback()
         if "error" in answer:
-            raise GeneratorError(tuple(diagnostic_from_json(item) for item in answer["error"]))
+            raise GeneratorError(tuple(Diagnostic.from_json(item) for item in answer["error"]))
         return decode(answer["models"])
 
     def cancel(self) -> None:
@@ -110,11 +118,12 @@ def encode(models: GeneratedModels) -> dict[str, Any]:
         "classes": {at: [found.module, found.name] for at, found in models.classes.items()},
         "lifted": models.lifted,
         "public_names": list(models.public_names),
-        "warnings": [diagnostic_json(d) for d in models.warnings],
+        "warnings": [d.to_json() for d in models.warnings],
     }
 
 
 def decode(data: dict[str, Any]) -> GeneratedModels:
+    from ..errors import Diagnostic
     from .models import GeneratedModels, ModelClass
 
     return GeneratedModels(
@@ -122,15 +131,19 @@ def decode(data: dict[str, Any]) -> GeneratedModels:
         classes={at: ModelClass(module, name) for at, (module, name) in data["classes"].items()},
         lifted=dict(data["lifted"]),
         public_names=tuple(data["public_names"]),
-        warnings=tuple(diagnostic_from_json(item) for item in data["warnings"]),
+        warnings=tuple(Diagnostic.from_json(item) for item in data["warnings"]),
     )
 
 
 def _main() -> None:
     """The worker: import everything a generation needs, then wait for the one job."""
+    import json
+    from pathlib import Path
+
     import datamodel_code_generator.config
     import datamodel_code_generator.parser.openapi  # noqa: F401
 
+    from ..errors import GeneratorError
     from ..stack import deep_call, heap_frozen
     from .models import generate_models
 
@@ -143,8 +156,8 @@ def _main() -> None:
             models = deep_call(generate_models, job["document"], Path(job["path"]), job["package"])
         answer: dict[str, Any] = {"models": encode(models)}
     except GeneratorError as error:
-        answer = {"error": [diagnostic_json(d) for d in error.diagnostics]}
-    sys.stdout.buffer.write(json.dumps(answer).encode("utf-8"))
+        answer = {"error": [d.to_json() for d in error.diagnostics]}
+    children.reply(answer)
 
 
 if __name__ == "__main__":

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import children
-from ..children import diagnostic_from_json, diagnostic_json, usable_cores
-from ..errors import GeneratorError
+from ..children import usable_cores
+from ..errors import Diagnostic, GeneratorError
 from ..stack import deep_call
 from .loader import Spec, load_bytes, parse_draft, read_spec
 
@@ -114,7 +114,7 @@ class _Check:
             outcome = None
         if not isinstance(outcome, dict):  # the child could not run: validate here instead
             return load_bytes(self._raw, self._path)
-        found = tuple(diagnostic_from_json(item) for item in outcome["diagnostics"])
+        found = tuple(Diagnostic.from_json(item) for item in outcome["diagnostics"])
         if not outcome["valid"]:
             raise GeneratorError(found)
         return Spec(
@@ -141,10 +141,10 @@ def _main() -> None:
     raw = sys.stdin.buffer.read()
     try:
         spec = deep_call(load_bytes, raw, Path(header["path"]))
-        verdict: dict[str, Any] = {"valid": True, "diagnostics": [diagnostic_json(d) for d in spec.warnings]}
+        verdict: dict[str, Any] = {"valid": True, "diagnostics": [d.to_json() for d in spec.warnings]}
     except GeneratorError as error:
-        verdict = {"valid": False, "diagnostics": [diagnostic_json(d) for d in error.diagnostics]}
-    sys.stdout.buffer.write(json.dumps(verdict).encode("utf-8"))
+        verdict = {"valid": False, "diagnostics": [d.to_json() for d in error.diagnostics]}
+    children.reply(verdict)
 
 
 if __name__ == "__main__":
