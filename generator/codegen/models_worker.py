@@ -14,6 +14,7 @@ does in its own process instead, with the same result.
 from __future__ import annotations
 
 import atexit
+import gc
 import subprocess
 import sys
 import threading
@@ -137,6 +138,10 @@ def decode(data: dict[str, Any]) -> GeneratedModels:
 
 def _main() -> None:
     """The worker: import everything a generation needs, then wait for the one job."""
+    # A process for one job, ended by `children.reply`: the collector's passes would reclaim
+    # memory the exit frees anyway, at a tenth of the imports' time and a twentieth of a large
+    # spec's models (Stripe's: 0.4 s of 7.6, to free 11 MB of 346).
+    gc.disable()
     import json
     from pathlib import Path
 
@@ -144,7 +149,7 @@ def _main() -> None:
     import datamodel_code_generator.parser.openapi  # noqa: F401
 
     from ..errors import GeneratorError
-    from ..stack import deep_call, heap_frozen
+    from ..stack import deep_call
     from .models import generate_models
 
     line = sys.stdin.buffer.read()
@@ -152,8 +157,7 @@ def _main() -> None:
         return  # the pipeline did not need the models after all
     job = json.loads(line)
     try:
-        with heap_frozen():
-            models = deep_call(generate_models, job["document"], Path(job["path"]), job["package"])
+        models = deep_call(generate_models, job["document"], Path(job["path"]), job["package"])
         answer: dict[str, Any] = {"models": encode(models)}
     except GeneratorError as error:
         answer = {"error": [d.to_json() for d in error.diagnostics]}
