@@ -62,6 +62,22 @@ def _write(pipe: IO[bytes], data: bytes) -> None:
         pass
 
 
+def answer(process: subprocess.Popen[bytes]) -> dict[str, Any] | None:
+    """What the child `reply`-ed, once it has ended; None when it could not answer (it failed
+    to run, died, or wrote something that is not a JSON object)."""
+    import json
+
+    try:
+        assert process.stdout is not None
+        with process.stdout:
+            text = process.stdout.read()
+        process.wait()
+        found = json.loads(text) if process.returncode == 0 else None
+    except (OSError, ValueError):
+        found = None
+    return found if isinstance(found, dict) else None
+
+
 def reply(answer: dict[str, Any]) -> NoReturn:
     """The child's last act: its answer on stdout, then the end of the process at once.
 

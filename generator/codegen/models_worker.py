@@ -66,17 +66,7 @@ class ModelsWorker:
         return PendingModels(self, children.feed(self._process, job), fallback)
 
     def answer(self) -> dict[str, Any] | None:
-        import json
-
-        try:
-            assert self._process.stdout is not None
-            with self._process.stdout:
-                text = self._process.stdout.read()
-            self._process.wait()
-            found = json.loads(text) if self._process.returncode == 0 else None
-        except (OSError, ValueError):
-            found = None
-        return found if isinstance(found, dict) else None
+        return children.answer(self._process)
 
     def close(self) -> None:
         if self._process.poll() is None:

@@ -103,16 +103,9 @@ class _Check:
         return cls(process, children.feed(process, header + raw), raw, path)
 
     def result(self, draft: Spec) -> Spec:
-        try:
-            assert self._process.stdout is not None
-            with self._process.stdout:
-                answer = self._process.stdout.read()
-            self._process.wait()
-            self._feeder.join()
-            outcome = json.loads(answer) if self._process.returncode == 0 else None
-        except (OSError, ValueError):
-            outcome = None
-        if not isinstance(outcome, dict):  # the child could not run: validate here instead
+        outcome = children.answer(self._process)
+        self._feeder.join()
+        if outcome is None:  # the child could not run: validate here instead
             return load_bytes(self._raw, self._path)
         found = tuple(Diagnostic.from_json(item) for item in outcome["diagnostics"])
         if not outcome["valid"]:

@@ -24,7 +24,7 @@ def test_starting_the_worker_imports_only_what_a_start_needs() -> None:
 
 def test_a_child_answers_and_ends_without_running_exit_handlers() -> None:
     script = (
-        "import atexit, sys\n"
+        "import atexit\n"
         "from generator import children\n"
         "atexit.register(lambda: print('teardown ran'))\n"
         "children.reply({'models': {'files': {'a.py': 'x = 1'}}})\n"
